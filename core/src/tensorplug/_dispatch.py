@@ -1,0 +1,148 @@
+"""Binding the facade's per-op globals: the hot path.
+
+Each facade module keeps one module global per op (``_add`` for ``K.add``) and calls
+it directly, so an eager op costs one Python call plus the framework's own callable.
+What the globals hold depends on the mode:
+
+- **fast**: one backend loaded, no ``use_backend`` scope open anywhere, no trace mode:
+  the process backend's bound callables themselves (``np.add``).
+- **scoped**: a ``use_backend`` scope is open somewhere, or several backends are loaded:
+  small dispatchers that read the ContextVar and refuse another backend's tensors.
+- **trace**: ``TENSORPLUG_TRACE=1``: every call goes through ``pm.hook.<op>`` with
+  pluggy's call monitoring.
+- **lazy**: nothing resolved yet: the first call resolves the backend, then rebinds.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import threading
+from types import ModuleType
+from typing import Any, Callable
+
+from .hookspecs import KINDS, SESSION_HOOKS, spec_function
+
+OPS = tuple(n for n in KINDS if n not in SESSION_HOOKS)
+TRACE_ENV = "TENSORPLUG_TRACE"
+log = logging.getLogger("tensorplug.trace")
+
+_lock = threading.RLock()
+
+
+def _unbound(*args: Any) -> Any:
+    raise RuntimeError("tensorplug facade op used before registration")
+
+
+UNBOUND: Callable[..., Any] = _unbound
+_modules: list[tuple[ModuleType, tuple[str, ...]]] = []
+_scopes = 0
+mode = "lazy"
+
+
+def register(module: ModuleType, names: tuple[str, ...]) -> None:
+    """A facade module declares which op globals it holds; they start lazy."""
+    _modules.append((module, names))
+    for name in names:
+        module.__dict__["_" + name] = _lazy(name)
+        fn = module.__dict__.get(name)
+        if fn is not None and not fn.__doc__:
+            fn.__doc__ = spec_function(name).__doc__
+
+
+def trace_mode() -> bool:
+    return os.environ.get(TRACE_ENV, "") not in ("", "0")
+
+
+def open_scope() -> None:
+    global _scopes
+    with _lock:
+        _scopes += 1
+        if _scopes == 1:
+            rebind()
+
+
+def close_scope() -> None:
+    global _scopes
+    with _lock:
+        _scopes -= 1
+        if _scopes == 0:
+            rebind()
+
+
+def rebind() -> None:
+    """Install the callables of the current mode into every facade module."""
+    global mode
+    from . import _registry, _selection
+
+    with _lock:
+        process = _selection._process
+        if trace_mode():
+            mode, table = "trace", {n: _traced(n) for n in OPS}
+        elif process is None and not _scopes:
+            mode, table = "lazy", {n: _lazy(n) for n in OPS}
+        elif _scopes or len(_registry.loaded()) > 1 or process is None:
+            mode, table = "scoped", {n: _scoped(n) for n in OPS}
+        else:
+            mode, table = "fast", process.ops
+        for module, names in _modules:
+            for name in names:
+                module.__dict__["_" + name] = table[name]
+
+
+def _lazy(name: str) -> Callable[..., Any]:
+    def lazy(*args: Any) -> Any:
+        from . import _selection
+
+        return _selection.active().ops[name](*args)
+
+    lazy.__name__ = f"lazy_{name}"
+    return lazy
+
+
+def _scoped(name: str) -> Callable[..., Any]:
+    from . import _foreign, _selection
+
+    active = _selection.active
+
+    def scoped(*args: Any) -> Any:
+        backend = active()
+        _foreign.check(backend, name, args)
+        return backend.ops[name](*args)
+
+    scoped.__name__ = f"scoped_{name}"
+    return scoped
+
+
+def _traced(name: str) -> Callable[..., Any]:
+    from . import _foreign, _selection
+
+    argnames = tuple(inspect.signature(spec_function(name)).parameters)
+
+    def traced(*args: Any) -> Any:
+        backend = _selection.active()
+        _foreign.check(backend, name, args)
+        _ensure_monitor(backend)
+        return getattr(backend.pm.hook, name)(**dict(zip(argnames, args)))
+
+    traced.__name__ = f"traced_{name}"
+    return traced
+
+
+_monitored: set[int] = set()
+
+
+def _ensure_monitor(backend: Any) -> None:
+    if id(backend.pm) in _monitored:
+        return
+    _monitored.add(id(backend.pm))
+
+    def before(hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+        winner = impls[-1].plugin_name if impls else "<none>"
+        log.debug("%s.%s via %s", backend.name, hook_name, winner)
+
+    def after(outcome: Any, hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+        return None
+
+    backend.pm.add_hookcall_monitoring(before, after)

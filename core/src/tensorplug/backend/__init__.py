@@ -1,0 +1,53 @@
+"""The K facade: ``from tensorplug import backend as K``.
+
+One function per op of the contract (docstrings come from the hookspecs), plus the
+facade-only config and session functions. Calls go to the active backend's bound
+callables; see ``tensorplug._dispatch`` for the hot path.
+"""
+
+from __future__ import annotations
+
+from ._activations import relu, sigmoid, softmax, softplus, tanh
+from ._arithmetic import (
+    add, divide, equal, greater, greater_equal, less, less_equal, maximum, minimum,
+    multiply, not_equal, subtract, where,
+)
+from ._elementwise import abs, clip, cos, exp, log, negative, pow, round, sign, sin, sqrt, square
+from ._linalg import batch_dot, dot, transpose
+from ._reductions import (
+    all, any, argmax, argmin, cumprod, cumsum, logsumexp, max, mean, min, prod, std, sum, var,
+)
+from ._session import (
+    backend, cast_to_floatx, clear_session, epsilon, floatx, image_data_format,
+    normalize_data_format, set_epsilon, set_floatx, set_image_data_format, to_backend,
+)
+from ._shapes import (
+    batch_flatten, concatenate, expand_dims, flatten, gather, one_hot, permute_dimensions,
+    repeat_elements, reshape, squeeze, stack, tile,
+)
+from ._tensors import (
+    cast, constant, convert_to_tensor, dtype, eval, eye, get_value, int_shape, is_tensor,
+    ndim, ones, ones_like, set_value, shape, to_numpy, variable, zeros, zeros_like,
+)
+
+#: Facade-only functions (not hookspecs), documented here.
+FACADE_ONLY = (
+    "backend", "cast_to_floatx", "clear_session", "epsilon", "floatx", "image_data_format",
+    "normalize_data_format", "set_epsilon", "set_floatx", "set_image_data_format",
+    "to_backend",
+)
+
+__all__ = [
+    "abs", "add", "all", "any", "argmax", "argmin", "backend", "batch_dot", "batch_flatten",
+    "cast", "cast_to_floatx", "clear_session", "clip", "concatenate", "constant",
+    "convert_to_tensor", "cos", "cumprod", "cumsum", "divide", "dot", "dtype", "epsilon",
+    "equal", "eval", "exp", "expand_dims", "eye", "flatten", "floatx", "gather",
+    "get_value", "greater", "greater_equal", "image_data_format", "int_shape", "is_tensor",
+    "less", "less_equal", "log", "logsumexp", "max", "maximum", "mean", "min", "minimum",
+    "multiply", "ndim", "negative", "normalize_data_format", "not_equal", "one_hot", "ones",
+    "ones_like", "permute_dimensions", "pow", "prod", "relu", "repeat_elements", "reshape",
+    "round", "set_epsilon", "set_floatx", "set_image_data_format", "set_value", "shape",
+    "sigmoid", "sign", "sin", "softmax", "softplus", "sqrt", "square", "squeeze", "stack",
+    "std", "subtract", "sum", "tanh", "tile", "to_backend", "to_numpy", "transpose", "var",
+    "variable", "where", "zeros", "zeros_like",
+]

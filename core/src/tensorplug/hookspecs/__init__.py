@@ -1,0 +1,87 @@
+"""THE CONTRACT: one pluggy hookspec per backend op, grouped by theme, and the table
+of kinds that says which ops every backend must implement.
+
+- **primitive**: every backend implements it; a backend missing one is refused at
+  load time, with all missing primitives listed at once.
+- **composite**: ``tensorplug.generic`` implements it from primitives; a backend may
+  override it with a faster one.
+- **optional**: may be missing; calling it raises ``OpNotImplementedError`` naming the
+  op and the backend.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from types import ModuleType
+
+from . import activations, arithmetic, elementwise, info, linalg, reductions, shapes, tensors
+from ._markers import PROJECT, hookimpl, hookspec
+
+__all__ = [
+    "CONTRACT_VERSION", "KINDS", "Kind", "PROJECT", "SPEC_MODULES", "hookimpl", "hookspec",
+    "names_of_kind", "spec_function",
+]
+
+#: The contract version this core implements. A backend declares the range it
+#: supports in its ``backend_info`` as ``(lowest, first_unsupported)``.
+CONTRACT_VERSION = (1, 0)
+
+SPEC_MODULES: tuple[ModuleType, ...] = (
+    info, tensors, elementwise, arithmetic, reductions, linalg, shapes, activations,
+)
+
+
+class Kind(str, Enum):
+    PRIMITIVE = "primitive"
+    COMPOSITE = "composite"
+    OPTIONAL = "optional"
+
+
+_P, _C, _O = Kind.PRIMITIVE, Kind.COMPOSITE, Kind.OPTIONAL
+
+#: Every hookspec's kind. A test checks this table and the spec modules agree.
+KINDS: dict[str, Kind] = {
+    # info
+    "backend_info": _P, "clear_session": _O,
+    # tensors
+    "convert_to_tensor": _P, "to_numpy": _P, "is_tensor": _P, "variable": _P,
+    "constant": _C, "int_shape": _P, "shape": _C, "ndim": _C, "dtype": _P, "eval": _C,
+    "get_value": _C, "set_value": _P, "zeros": _P, "ones": _P, "eye": _P,
+    "zeros_like": _C, "ones_like": _C, "cast": _P, "from_dlpack": _O,
+    # elementwise
+    "abs": _P, "negative": _P, "square": _C, "sqrt": _P, "exp": _P, "log": _P,
+    "sign": _P, "round": _P, "sin": _P, "cos": _P, "pow": _P, "clip": _C,
+    # arithmetic
+    "add": _P, "subtract": _P, "multiply": _P, "divide": _P, "maximum": _P,
+    "minimum": _P, "equal": _P, "not_equal": _P, "greater": _P, "greater_equal": _P,
+    "less": _P, "less_equal": _P, "where": _P,
+    # reductions
+    "sum": _P, "prod": _P, "mean": _C, "max": _P, "min": _P, "var": _C, "std": _C,
+    "any": _P, "all": _P, "logsumexp": _C, "argmax": _P, "argmin": _P, "cumsum": _P,
+    "cumprod": _P,
+    # linalg
+    "dot": _P, "batch_dot": _C, "transpose": _C,
+    # shapes
+    "reshape": _P, "concatenate": _P, "stack": _C, "expand_dims": _C, "squeeze": _C,
+    "flatten": _C, "batch_flatten": _C, "permute_dimensions": _P, "tile": _P,
+    "repeat_elements": _C, "gather": _P, "one_hot": _C,
+    # activations
+    "relu": _C, "sigmoid": _C, "tanh": _P, "softmax": _C, "softplus": _P,
+}
+
+#: Ops the facade never dispatches through the op table (called via pluggy).
+SESSION_HOOKS = frozenset({"backend_info", "clear_session", "from_dlpack"})
+
+
+def names_of_kind(kind: Kind) -> list[str]:
+    """Op names of one kind, in table order."""
+    return [name for name, k in KINDS.items() if k is kind]
+
+
+def spec_function(name: str):  # type: ignore[no-untyped-def]
+    """The hookspec function called ``name``."""
+    for module in SPEC_MODULES:
+        fn = getattr(module, name, None)
+        if callable(fn) and getattr(fn, f"{PROJECT}_spec", None) is not None:
+            return fn
+    raise KeyError(name)

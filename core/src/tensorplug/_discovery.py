@@ -8,10 +8,8 @@ Only ``probe()`` runs here; it must not import the framework.
 from __future__ import annotations
 
 import functools
-import importlib
 from dataclasses import dataclass
 from importlib import metadata
-from types import ModuleType
 from typing import Any, Callable, Iterable
 
 from ._errors import BackendNotFoundError, DuplicateBackendError, NoBackendError
@@ -29,9 +27,9 @@ class Candidate:
     dist_version: str
     entry_point: Any
 
-    def module(self) -> ModuleType:
-        loaded = self.entry_point.load()
-        return loaded if isinstance(loaded, ModuleType) else importlib.import_module(self.value)
+    def module(self) -> Any:
+        """The entry point's target: a module (or object) with ``probe()`` and ``load()``."""
+        return self.entry_point.load()
 
     @property
     def pip_name(self) -> str:

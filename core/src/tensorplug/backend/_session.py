@@ -73,7 +73,7 @@ def backend() -> str:
 
 
 def clear_session() -> None:
-    """Reset per-session state: the core's, then the backend's if it has the hook."""
+    """Reset per-session state: calls the active backend's optional clear_session hook."""
     active = _selection.active()
     if active.pm.hook.clear_session.get_hookimpls():
         active.pm.hook.clear_session()

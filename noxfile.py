@@ -1,0 +1,77 @@
+"""Test sessions: each backend plugin in its own virtual environment.
+
+`python -m nox` runs them all (what `.ci/run` and the README's test command do);
+`python -m nox -s numpy` runs one.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["lint", "null", "numpy", "numpy126", "tensorflow", "mxnet", "cuda", "docs"]
+
+TEST_DEPS = ["pytest>=8", "hatchling>=1.20"]
+CONFORMANCE = ["pytest", "-p", "tensorplug.testing.plugin", "--pyargs", "tensorplug.testing"]
+
+
+def conformance(session: nox.Session, backend: str, *extra: str) -> None:
+    session.run(*CONFORMANCE, "--tensorplug-backend", backend, "-q", *extra)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "core", "plugins", "tests", "benchmarks", "noxfile.py")
+
+
+@nox.session
+def null(session: nox.Session) -> None:
+    """The core with no backend and no numpy: discovery, config, errors, docs coverage."""
+    session.install("./core", *TEST_DEPS)
+    session.run("pytest", "tests/null", "-q")
+
+
+@nox.session
+def numpy(session: nox.Session) -> None:
+    """numpy >= 2: conformance (also in trace mode), third-party backend, sabotage."""
+    session.install("./core", "./plugins/numpy", "numpy>=2", *TEST_DEPS)
+    conformance(session, "numpy")
+    conformance(session, "numpy", env={"TENSORPLUG_TRACE": "1"})
+    session.run("pytest", "tests/backends", "tests/integration", "-q")
+
+
+@nox.session
+def numpy126(session: nox.Session) -> None:
+    """numpy 1.26: the numpy plugin's NEP 50 wrappers."""
+    session.install("./core", "./plugins/numpy", "numpy==1.26.4", *TEST_DEPS)
+    conformance(session, "numpy")
+    session.run("pytest", "tests/integration", "-q")
+
+
+@nox.session
+def tensorflow(session: nox.Session) -> None:
+    session.install("./core", "./plugins/numpy", "./plugins/tensorflow", *TEST_DEPS)
+    conformance(session, "tensorflow")
+    session.run("pytest", "plugins/tensorflow/tests", "-q")
+
+
+@nox.session
+def mxnet(session: nox.Session) -> None:
+    session.install("./core", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4", *TEST_DEPS)
+    conformance(session, "mxnet")
+    session.run("pytest", "plugins/mxnet/tests", "-q")
+
+
+@nox.session
+def cuda(session: nox.Session) -> None:
+    """No GPU in CI: proves install, registration, clean unavailability, the clear error."""
+    session.install("./core", "./plugins/numpy", "./plugins/cuda[cuda12]", *TEST_DEPS)
+    session.run("pytest", "plugins/cuda/tests", "-q")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    session.install("./core", "./plugins/numpy", "mkdocs>=1.6", "mkdocstrings[python]>=0.26")
+    session.run("mkdocs", "build", "--strict", "--site-dir", f"{session.create_tmp()}/site")

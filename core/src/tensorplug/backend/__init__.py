@@ -13,6 +13,10 @@ from ._arithmetic import (
     multiply, not_equal, subtract, where,
 )
 from ._elementwise import abs, clip, cos, exp, log, negative, pow, round, sign, sin, sqrt, square
+from ._graph import (
+    function, gradients, in_test_phase, in_train_phase, is_keras_tensor, is_placeholder,
+    learning_phase, placeholder, set_learning_phase, stop_gradient, symbolic, value_and_grad,
+)
 from ._linalg import batch_dot, dot, transpose
 from ._reductions import (
     all, any, argmax, argmin, cumprod, cumsum, logsumexp, max, mean, min, prod, std, sum, var,
@@ -34,7 +38,9 @@ from ._tensors import (
 FACADE_ONLY = (
     "backend", "cast_to_floatx", "clear_session", "epsilon", "floatx", "image_data_format",
     "normalize_data_format", "set_epsilon", "set_floatx", "set_image_data_format",
-    "to_backend",
+    "to_backend", "placeholder", "function", "gradients", "stop_gradient", "is_placeholder",
+    "is_keras_tensor", "learning_phase", "set_learning_phase", "in_train_phase",
+    "in_test_phase", "symbolic", "value_and_grad",
 )
 
 __all__ = [
@@ -50,4 +56,7 @@ __all__ = [
     "sigmoid", "sign", "sin", "softmax", "softplus", "sqrt", "square", "squeeze", "stack",
     "std", "subtract", "sum", "tanh", "tile", "to_backend", "to_numpy", "transpose", "var",
     "variable", "where", "zeros", "zeros_like",
+    "function", "gradients", "in_test_phase", "in_train_phase", "is_keras_tensor",
+    "is_placeholder", "learning_phase", "placeholder", "set_learning_phase", "stop_gradient",
+    "symbolic", "value_and_grad",
 ]

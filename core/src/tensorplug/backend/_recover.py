@@ -13,6 +13,8 @@ from typing import Any
 
 from .. import _dtypes, _foreign, _selection
 from .._errors import TensorplugError
+from ..graph._symbol import contains_symbol
+from ..graph._trace import record
 from ._validate import VALIDATORS
 
 #: Ops whose listed argument positions are tensors (for conversion and promotion).
@@ -26,6 +28,8 @@ _LIST_ARGS = {"concatenate", "stack"}
 
 
 def recover(name: str, args: tuple[Any, ...], exc: BaseException) -> Any:
+    if contains_symbol(args):  # building a graph: record a node instead
+        return record(name, args)
     if isinstance(exc, TensorplugError):
         raise exc
     backend = _selection.active()

@@ -7,7 +7,9 @@ from typing import Any
 
 from .. import _dispatch
 from .._errors import InvalidArgumentError
-from ._args import dtype_name, floatx_or, shape_arg
+from ._args import CANONICAL, dtype_name, floatx_or, shape_arg
+from ..graph._symbol import Symbol
+from ..graph._trace import register_variable
 from ._recover import recover
 
 _OPS = ("convert_to_tensor", "to_numpy", "is_tensor", "variable", "constant", "int_shape",
@@ -32,15 +34,16 @@ def to_numpy(x: Any) -> Any:
 
 
 def is_tensor(x: Any) -> bool:
-    return _is_tensor(x)  # type: ignore[no-any-return]
+    return bool(_is_tensor(x)) or isinstance(x, Symbol)
 
 
 def variable(value: Any, dtype: Any = None, name: Any = None, constraint: Any = None) -> Any:
     dtype = floatx_or(dtype)
     try:
-        return _variable(value, dtype, name, constraint)
+        out = _variable(value, dtype, name, constraint)
     except Exception as exc:
-        return recover("variable", (value, dtype, name, constraint), exc)
+        out = recover("variable", (value, dtype, name, constraint), exc)
+    return register_variable(out)
 
 
 def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = None) -> Any:
@@ -149,14 +152,17 @@ def ones_like(x: Any, dtype: Any = None, name: Any = None) -> Any:
 
 
 def cast(x: Any, dtype: Any) -> Any:
-    dtype = dtype_name(dtype)
+    try:
+        dtype = CANONICAL[dtype]
+    except Exception:
+        dtype = dtype_name(dtype)
     try:
         return _cast(x, dtype)
     except Exception as exc:
         return recover("cast", (x, dtype), exc)
 
 
-
-
-_convert_to_tensor = _to_numpy = _is_tensor = _variable = _constant = _int_shape = _shape = _ndim = _dtype = _eval = _get_value = _set_value = _zeros = _ones = _eye = _zeros_like = _ones_like = _cast = _dispatch.UNBOUND
+_convert_to_tensor = _to_numpy = _is_tensor = _variable = _constant = _int_shape = _shape = \
+    _ndim = _dtype = _eval = _get_value = _set_value = _zeros = _ones = _eye = _zeros_like = \
+    _ones_like = _cast = _dispatch.UNBOUND
 _dispatch.register(sys.modules[__name__], _OPS)

@@ -85,3 +85,20 @@ def spec_function(name: str):  # type: ignore[no-untyped-def]
         if callable(fn) and getattr(fn, f"{PROJECT}_spec", None) is not None:
             return fn
     raise KeyError(name)
+
+
+#: Parameter names that carry tensors (a list of tensors for ``tensors`` and for
+#: ``stack``'s ``x``). Tracing, promotion and gradients read tensor positions from here.
+TENSOR_PARAMS = frozenset({
+    "x", "y", "a", "condition", "min_value", "max_value", "reference", "indices", "tensors",
+    "value",
+})
+LIST_PARAMS = {("stack", "x"), ("concatenate", "tensors")}
+
+
+def tensor_positions(name: str) -> tuple[int, ...]:
+    """Positions of ``name``'s tensor parameters."""
+    import inspect
+
+    params = inspect.signature(spec_function(name)).parameters
+    return tuple(i for i, p in enumerate(params) if p in TENSOR_PARAMS)

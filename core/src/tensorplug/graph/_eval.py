@@ -1,0 +1,124 @@
+"""Evaluating graphs: topological order, then one backend call per node."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from .. import _selection
+from .._errors import InvalidArgumentError
+from ._symbol import Symbol
+
+
+def symbols_in(value: Any) -> Iterable[Symbol]:
+    if isinstance(value, Symbol):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from symbols_in(v)
+
+
+def topo_order(outputs: Iterable[Symbol]) -> list[Symbol]:
+    """Every symbol the outputs depend on, inputs before users (iterative DFS)."""
+    order: list[Symbol] = []
+    done: set[int] = set()
+    stack: list[tuple[Symbol, bool]] = [(s, False) for s in outputs]
+    while stack:
+        sym, expanded = stack.pop()
+        if sym.id in done:
+            continue
+        if expanded:
+            done.add(sym.id)
+            order.append(sym)
+            continue
+        stack.append((sym, True))
+        for arg in sym.args:
+            for dep in symbols_in(arg):
+                if dep.id not in done:
+                    stack.append((dep, False))
+    return order
+
+
+def substitute(value: Any, env: dict[int, Any]) -> Any:
+    if isinstance(value, Symbol):
+        return env[value.id]
+    if isinstance(value, list):
+        return [substitute(v, env) for v in value]
+    if isinstance(value, tuple) and any(isinstance(v, Symbol) for v in value):
+        return tuple(substitute(v, env) for v in value)
+    return value
+
+
+#: Graph-internal ops (not contract ops): name -> fn(backend, node, args).
+INTERNAL: dict[str, Callable[[Any, Symbol, tuple[Any, ...]], Any]] = {}
+
+
+def internal(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def add(fn: Callable[..., Any]) -> Callable[..., Any]:
+        INTERNAL[name] = fn
+        return fn
+
+    return add
+
+
+@internal("variable")
+def _variable(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    return node.attrs["value"]
+
+
+@internal("stop_gradient")
+def _stop(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    return args[0]
+
+
+@internal("output")
+def _output(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    return args[0][node.attrs["index"]]
+
+
+@internal("reshape_like")
+def _reshape_like(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    g, like = args
+    return call(backend, "reshape", (g, tuple(backend.ops["int_shape"](like))))
+
+
+@internal("placeholder")
+def _placeholder(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    raise InvalidArgumentError(
+        f"The graph needs a value for placeholder {node.name!r} (shape {node.shape}, "
+        f"dtype {node.dtype}), but it is not among the K.function inputs.\n"
+        f"Fix: add it to the inputs list.")
+
+
+@internal("learning_phase")
+def _phase(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    return 0
+
+
+def call(backend: Any, op: str, args: tuple[Any, ...]) -> Any:
+    """One contract op on ``backend``, with the facade's recovery on failure."""
+    try:
+        return backend.ops[op](*args)
+    except Exception as exc:
+        from ..backend._recover import recover
+
+        token = _selection._scoped.set(backend)
+        try:
+            return recover(op, args, exc)
+        finally:
+            _selection._scoped.reset(token)
+
+
+def run(backend: Any, order: list[Symbol], env: dict[int, Any]) -> dict[int, Any]:
+    """Evaluate ``order`` (topological) given fed values in ``env``."""
+    for node in order:
+        if node.id in env:
+            continue
+        args = tuple(substitute(a, env) for a in node.args)
+        special = INTERNAL.get(node.op)
+        if special is not None:
+            env[node.id] = special(backend, node, args)
+        elif node.attrs.get("loop") is not None:
+            env[node.id] = node.attrs["loop"].evaluate(backend, args)
+        else:
+            env[node.id] = call(backend, node.op, args)
+    return env

@@ -1,0 +1,91 @@
+"""``K.function``: a callable that evaluates a graph on one backend."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .. import _selection
+from .._errors import InvalidArgumentError, InvalidTypeError
+from ._eval import run, topo_order
+from ._symbol import Symbol
+
+
+class Function:
+    """Evaluates ``outputs`` from fed ``inputs``, then applies ``updates``.
+
+    Bound to the backend active at creation. Inputs may be numpy arrays or that
+    backend's tensors; outputs come back as numpy arrays (``native=True`` keeps the
+    backend's tensors).
+    """
+
+    def __init__(self, inputs: Sequence[Any], outputs: Any, updates: Any = None,
+                 native: bool = False, name: str | None = None) -> None:
+        if not isinstance(inputs, (list, tuple)):
+            raise InvalidTypeError("K.function: inputs should be a list or tuple of "
+                                   f"placeholders. Received: {type(inputs).__name__}.")
+        for x in inputs:
+            if not isinstance(x, Symbol):
+                raise InvalidTypeError(f"K.function: every input must be a placeholder "
+                                       f"(symbol). Received: {x!r}.")
+        self.inputs = list(inputs)
+        self.single = not isinstance(outputs, (list, tuple))
+        self.outputs = [outputs] if self.single else list(outputs)
+        self.updates = [_update_pair(u) for u in (updates or [])]
+        self.native = native
+        self.name = name
+        self.backend = _selection.active()
+        roots = [o for o in self.outputs if isinstance(o, Symbol)]
+        roots += [v for _, v in self.updates if isinstance(v, Symbol)]
+        self.order = topo_order(roots)
+
+    def __call__(self, inputs: Sequence[Any] = ()) -> Any:
+        if isinstance(inputs, dict):
+            inputs = [inputs[x] for x in self.inputs]
+        if len(inputs) != len(self.inputs):
+            raise InvalidArgumentError(f"K.function expected {len(self.inputs)} input "
+                                       f"value(s), received {len(inputs)}.")
+        ops = self.backend.ops
+        env = {sym.id: _feed(ops, sym, value) for sym, value in zip(self.inputs, inputs)}
+        run(self.backend, self.order, env)
+        values = [env[o.id] if isinstance(o, Symbol) else o for o in self.outputs]
+        for variable, new in self.updates:
+            ops["set_value"](variable, env[new.id] if isinstance(new, Symbol) else new)
+        if not self.native:
+            values = [ops["to_numpy"](v) for v in values]
+        return values[0] if self.single else values
+
+
+def _feed(ops: Any, sym: Symbol, value: Any) -> Any:
+    tensor = ops["convert_to_tensor"](value, sym.dtype)
+    shape = tuple(ops["int_shape"](tensor))
+    want = sym.shape
+    if want is not None and (len(shape) != len(want) or any(
+            w is not None and w != s for w, s in zip(want, shape))):
+        raise InvalidArgumentError(f"K.function: value for {sym.name!r} has shape {shape}, "
+                                   f"but the placeholder expects {want}.")
+    return tensor
+
+
+def _update_pair(update: Any) -> tuple[Any, Any]:
+    if isinstance(update, (list, tuple)) and len(update) == 2:
+        return update[0], update[1]
+    if isinstance(update, Symbol) and update.op in ("update", "update_add", "update_sub"):
+        return update.args[0], update
+    raise InvalidTypeError(f"K.function: updates must be (variable, new_value) pairs. "
+                           f"Received: {update!r}.")
+
+
+def function(inputs: Sequence[Any], outputs: Any, updates: Any = None,
+             **kwargs: Any) -> Function:
+    """Keras's ``K.function``: see :class:`Function`."""
+    native = bool(kwargs.pop("native", False))
+    name = kwargs.pop("name", None)
+    if kwargs:
+        raise InvalidArgumentError(f"Invalid argument(s) passed to K.function: "
+                                   f"{sorted(kwargs)}. Allowed: updates, name, native.")
+    return Function(inputs, outputs, updates, native=native, name=name)
+
+
+def evaluate_constant(sym: Symbol) -> Any:
+    """Value of a symbol that needs no placeholder (``K.eval`` on a symbol)."""
+    return Function([], [sym])()[0]

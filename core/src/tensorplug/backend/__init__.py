@@ -34,6 +34,19 @@ from ._tensors import (
     ndim, ones, ones_like, set_value, shape, to_numpy, variable, zeros, zeros_like,
 )
 
+from . import (
+    _control, _conv, _ctc, _image, _misc, _nn, _random, _slicing, _variables,
+)
+from ._control import *  # noqa: F403
+from ._conv import *  # noqa: F403
+from ._ctc import *  # noqa: F403
+from ._image import *  # noqa: F403
+from ._misc import *  # noqa: F403
+from ._nn import *  # noqa: F403
+from ._random import *  # noqa: F403
+from ._slicing import *  # noqa: F403
+from ._variables import *  # noqa: F403
+
 #: Facade-only functions (not hookspecs), documented here.
 FACADE_ONLY = (
     "backend", "cast_to_floatx", "clear_session", "epsilon", "floatx", "image_data_format",
@@ -60,3 +73,6 @@ __all__ = [
     "is_placeholder", "learning_phase", "placeholder", "set_learning_phase", "stop_gradient",
     "symbolic", "value_and_grad",
 ]
+
+__all__ += [name for module in (_control, _conv, _ctc, _image, _misc, _nn, _random, _slicing,
+                                _variables) for name in module.__all__]

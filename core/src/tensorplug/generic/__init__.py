@@ -9,14 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._control import ControlComposites
+from ._conv import ConvComposites
+from ._ctc import CTCComposites
+from ._image import ImageComposites
 from ._math import MathComposites
+from ._nn import NNComposites
+from ._random import RandomComposites
 from ._shapes import ShapeComposites
+from ._slicing import SlicingComposites
 from ._tensors import TensorComposites
+from ._variables import VariableComposites
 
 __all__ = ["Generic"]
 
 
-class Generic(TensorComposites, MathComposites, ShapeComposites):
+class Generic(TensorComposites, MathComposites, ShapeComposites, VariableComposites,
+              RandomComposites, SlicingComposites, ImageComposites, NNComposites,
+              ConvComposites, CTCComposites, ControlComposites):
     """Composites for one backend. ``ops`` is filled once the primitives are bound."""
 
     def __init__(self, ops: Any) -> None:

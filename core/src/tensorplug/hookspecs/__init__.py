@@ -14,7 +14,10 @@ from __future__ import annotations
 from enum import Enum
 from types import ModuleType
 
-from . import activations, arithmetic, elementwise, info, linalg, reductions, shapes, tensors
+from . import (
+    activations, arithmetic, control, conv, ctc, elementwise, image, info, linalg, nn, random,
+    reductions, shapes, slicing, tensors, variables,
+)
 from ._markers import PROJECT, hookimpl, hookspec
 
 __all__ = [
@@ -28,6 +31,7 @@ CONTRACT_VERSION = (1, 0)
 
 SPEC_MODULES: tuple[ModuleType, ...] = (
     info, tensors, elementwise, arithmetic, reductions, linalg, shapes, activations,
+    variables, random, slicing, image, nn, conv, ctc, control,
 )
 
 
@@ -67,6 +71,32 @@ KINDS: dict[str, Kind] = {
     "repeat_elements": _C, "gather": _P, "one_hot": _C,
     # activations
     "relu": _C, "sigmoid": _C, "tanh": _P, "softmax": _C, "softplus": _P,
+    # variables
+    "is_variable": _C, "identity": _C, "count_params": _C, "update": _C, "update_add": _C,
+    "update_sub": _C, "moving_average_update": _C, "print_tensor": _C, "is_sparse": _C,
+    "to_dense": _C, "size": _C,
+    # random
+    "random_normal": _C, "random_uniform": _C, "random_binomial": _C,
+    "truncated_normal": _C, "random_normal_variable": _C, "random_uniform_variable": _C,
+    # slicing
+    "slice": _C, "reverse": _C, "arange": _C, "repeat": _C,
+    # image
+    "temporal_padding": _C, "spatial_2d_padding": _C, "spatial_3d_padding": _C,
+    "resize_images": _C, "resize_volumes": _C,
+    # nn
+    "elu": _C, "softsign": _C, "hard_sigmoid": _C, "l2_normalize": _C, "in_top_k": _C,
+    "dropout": _C, "bias_add": _C, "categorical_crossentropy": _C,
+    "sparse_categorical_crossentropy": _C, "binary_crossentropy": _C,
+    "batch_normalization": _C, "normalize_batch_in_training": _C,
+    # conv
+    "conv1d": _C, "conv2d": _C, "conv3d": _C, "separable_conv1d": _C,
+    "separable_conv2d": _C, "depthwise_conv2d": _C, "conv2d_transpose": _C,
+    "conv3d_transpose": _C, "local_conv1d": _C, "local_conv2d": _C, "pool2d": _C,
+    "pool3d": _C,
+    # ctc
+    "ctc_label_dense_to_sparse": _C, "ctc_batch_cost": _C, "ctc_decode": _C,
+    # control
+    "rnn": _C, "switch": _C, "map_fn": _C, "foldl": _C, "foldr": _C,
 }
 
 #: Ops the facade never dispatches through the op table (called via pluggy).
@@ -91,9 +121,14 @@ def spec_function(name: str):  # type: ignore[no-untyped-def]
 #: ``stack``'s ``x``). Tracing, promotion and gradients read tensor positions from here.
 TENSOR_PARAMS = frozenset({
     "x", "y", "a", "condition", "min_value", "max_value", "reference", "indices", "tensors",
-    "value",
+    "value", "new_x", "increment", "decrement", "tensor", "kernel", "depthwise_kernel",
+    "pointwise_kernel", "inputs", "bias", "target", "output", "predictions", "targets",
+    "mean", "var", "beta", "gamma", "y_true", "y_pred", "input_length", "label_length",
+    "labels", "label_lengths", "elems", "initializer", "then_expression", "else_expression",
+    "initial_states", "mask", "constants",
 })
-LIST_PARAMS = {("stack", "x"), ("concatenate", "tensors")}
+LIST_PARAMS = {("stack", "x"), ("concatenate", "tensors"), ("rnn", "initial_states"),
+               ("rnn", "constants")}
 
 
 def tensor_positions(name: str) -> tuple[int, ...]:

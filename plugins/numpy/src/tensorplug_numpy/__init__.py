@@ -10,13 +10,17 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import activations, arithmetic, elementwise, info, linalg, reductions, shapes, tensors
+from . import (
+    activations, arithmetic, control, conv, ctc, elementwise, image, info, linalg, nn, random,
+    reductions, shapes, slicing, tensors, variables,
+)
 from ._impls import Impls
 
 __all__ = ["Impls", "build", "MODULES"]
 __version__ = "0.1.0"
 
-MODULES = (info, tensors, elementwise, arithmetic, reductions, linalg, shapes, activations)
+MODULES = (info, tensors, elementwise, arithmetic, reductions, linalg, shapes, activations,
+           variables, random, slicing, image, nn, conv, ctc, control)
 
 
 def build(xp: ModuleType, **options: Any) -> list[Impls]:

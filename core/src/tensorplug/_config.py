@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 import warnings
 from pathlib import Path
@@ -187,6 +186,8 @@ def write_config(values: dict[str, Any], path: Path | None = None, force: bool =
 
 
 def atomic_write(path: Path, text: str) -> None:
+    import tempfile  # here, not at import: it pulls in random and shutil
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -102,6 +102,11 @@ def float_result(dtype: str) -> str:
             "int16": "float32", "uint16": "float32"}.get(dtype, "float64")
 
 
+def mean_result(dtype: str) -> str:
+    """Dtype of mean/var/std/logsumexp of ``dtype``: floats keep theirs, else float64."""
+    return dtype if kind(dtype) == "f" else "float64"
+
+
 def accumulate_result(dtype: str) -> str:
     """Dtype of sum/prod/cumsum/cumprod of ``dtype`` (numpy 2 on 64-bit Linux)."""
     k = kind(dtype)

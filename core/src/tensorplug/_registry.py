@@ -160,11 +160,11 @@ def _check_info(cand: _discovery.Candidate, pm: pluggy.PluginManager) -> Backend
     if not (tuple(low) <= CONTRACT_VERSION < tuple(high)):
         have = ".".join(map(str, CONTRACT_VERSION))
         span = f"{'.'.join(map(str, low))} <= contract < {'.'.join(map(str, high))}"
-        fix = (f"pip install -U {cand.dist_name}" if tuple(high) <= CONTRACT_VERSION
-               else f"pip install -U tensorplug (or a {cand.dist_name} release for "
-                    f"contract {have})")
+        fix = (f"`pip install -U {cand.dist_name}`" if tuple(high) <= CONTRACT_VERSION
+               else f"`pip install -U tensorplug`, or a {cand.dist_name} release for "
+                    f"contract {have}")
         raise ContractError(f"The {_who(cand)} implements {span}, but this tensorplug core "
-                            f"has contract {have}.\nFix: `{fix}`.")
+                            f"has contract {have}.\nFix: {fix}.")
     return info
 
 

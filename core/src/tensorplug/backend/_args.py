@@ -24,7 +24,7 @@ def dtype_name(dtype: Any) -> str:
 
 
 def _slow_dtype_name(dtype: Any) -> str:
-    if dtype in _PY_TYPES:
+    if isinstance(dtype, type) and dtype in _PY_TYPES:
         return _PY_TYPES[dtype]
     for attr in ("name", "__name__"):
         candidate = getattr(dtype, attr, None)

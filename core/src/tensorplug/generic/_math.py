@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .._dtypes import float_result
+from .._dtypes import mean_result
 from ..hookspecs import hookimpl
 
 
@@ -36,7 +36,7 @@ class MathComposites:
         """``x`` as a float tensor to reduce (float16 widened), and the result dtype."""
         o = self.ops
         x = o.convert_to_tensor(x, None)
-        out = float_result(o.dtype(x))
+        out = mean_result(o.dtype(x))
         work = "float32" if out == "float16" else out
         return (x if o.dtype(x) == work else o.cast(x, work)), out
 

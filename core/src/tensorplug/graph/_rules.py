@@ -8,7 +8,7 @@ import math
 from typing import Any, Callable
 
 from .. import _config
-from .._dtypes import accumulate_result, float_result, result_type, scalar_kind
+from .._dtypes import accumulate_result, float_result, mean_result, result_type, scalar_kind
 from .._errors import InvalidArgumentError
 from ..backend._validate import broadcast, check_axis, check_axes
 from ._symbol import TensorSpec
@@ -117,8 +117,8 @@ def _reduction(op: str, dtype_of: Callable[[str], str]) -> Rule:
 
 
 for _op, _dtype in {"sum": accumulate_result, "prod": accumulate_result,
-                    "mean": float_result, "var": float_result, "std": float_result,
-                    "logsumexp": float_result, "max": lambda d: d, "min": lambda d: d,
+                    "mean": mean_result, "var": mean_result, "std": mean_result,
+                    "logsumexp": mean_result, "max": lambda d: d, "min": lambda d: d,
                     "any": lambda d: "bool", "all": lambda d: "bool"}.items():
     RULES[_op] = _reduction(_op, _dtype)
 

@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 from .. import backend as K
 from .._dtypes import kind, scalar_kind
-from .._errors import InvalidArgumentError
 from ..hookspecs import LIST_PARAMS, spec_function, tensor_positions
 from ._symbol import Symbol, TensorSpec
 
@@ -238,16 +237,18 @@ def _mean(n: Symbol, g: Any) -> list[Any]:
 
 
 def _count(x: Any, axis: Any) -> Any:
+    """Number of reduced elements: a Python float when static, else a runtime tensor."""
     shape = shape_of(x)
     axes = range(len(shape)) if axis is None else (axis if isinstance(axis, tuple) else (axis,))
-    total = 1
-    for a in axes:
-        d = shape[a]
-        if d is None:
-            raise InvalidArgumentError("K.gradients: the gradient of K.mean over an axis "
-                                       "of unknown (None) length is not supported yet.")
-        total *= d
-    return float(total)
+    axes = tuple(a % len(shape) for a in axes)
+    dims = [shape[a] for a in axes]
+    if None not in dims:
+        total = 1
+        for d in dims:
+            total *= d  # type: ignore[operator]
+        return float(total)
+    reduced = K.gather(K.shape(x), list(axes))
+    return K.cast(K.prod(reduced), x.dtype if isinstance(x, Symbol) else K.dtype(x))
 
 
 @vjp("max", "min")

@@ -233,7 +233,7 @@ def from_dlpack(x: Any) -> Any:
 
     :param x: an object with ``__dlpack__`` (on a device this backend can use).
     :returns: a native tensor sharing ``x``'s memory.
-    :raises: anything, when zero-copy is not safe here (device, alignment, dtype);
+    :raises Exception: any error when zero-copy is not safe here (device, alignment, dtype);
         ``K.to_backend`` then copies through numpy instead.
 
     Optional; backends that have it declare the ``dlpack`` capability.

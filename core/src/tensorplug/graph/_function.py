@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, Sequence
 
 from .. import _selection
 from .._errors import InvalidArgumentError, InvalidTypeError
 from ._eval import run, topo_order
 from ._symbol import Symbol
+
+
+#: At most this many compiled callables (one per input signature) per K.function.
+COMPILE_CACHE_SIZE = 8
 
 
 class Function:
@@ -37,6 +42,9 @@ class Function:
         roots = [o for o in self.outputs if isinstance(o, Symbol)]
         roots += [v for _, v in self.updates if isinstance(v, Symbol)]
         self.order = topo_order(roots)
+        hook = self.backend.pm.hook.compile_graph
+        self._compiler = hook if hook.get_hookimpls() else None
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
 
     def __call__(self, inputs: Sequence[Any] = ()) -> Any:
         if isinstance(inputs, dict):
@@ -45,14 +53,34 @@ class Function:
             raise InvalidArgumentError(f"K.function expected {len(self.inputs)} input "
                                        f"value(s), received {len(inputs)}.")
         ops = self.backend.ops
-        env = {sym.id: _feed(ops, sym, value) for sym, value in zip(self.inputs, inputs)}
-        run(self.backend, self.order, env)
-        values = [env[o.id] if isinstance(o, Symbol) else o for o in self.outputs]
-        for variable, new in self.updates:
-            ops["set_value"](variable, env[new.id] if isinstance(new, Symbol) else new)
+        tensors = [_feed(ops, sym, value) for sym, value in zip(self.inputs, inputs)]
+        values = (self._run if self._compiler is None else self._compiled_for(tensors))(tensors)
         if not self.native:
             values = [ops["to_numpy"](v) for v in values]
         return values[0] if self.single else values
+
+    def _run(self, tensors: list[Any]) -> list[Any]:
+        """Evaluate outputs, then apply updates; native tensors in and out."""
+        env = {sym.id: t for sym, t in zip(self.inputs, tensors)}
+        run(self.backend, self.order, env)
+        values = [env[o.id] if isinstance(o, Symbol) else o for o in self.outputs]
+        for variable, new in self.updates:
+            self.backend.ops["set_value"](variable, env[new.id] if isinstance(new, Symbol)
+                                          else new)
+        return values
+
+    def _compiled_for(self, tensors: list[Any]) -> Any:
+        ops = self.backend.ops
+        key = tuple((tuple(ops["int_shape"](t)), ops["dtype"](t)) for t in tensors)
+        compiled = self._cache.get(key)
+        if compiled is None:
+            compiled = self._cache[key] = self._compiler(fn=self._run,
+                                                         name=self.name or "tensorplug_fn")
+            while len(self._cache) > COMPILE_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return compiled
 
 
 def _feed(ops: Any, sym: Symbol, value: Any) -> Any:

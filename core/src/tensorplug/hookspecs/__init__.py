@@ -15,8 +15,8 @@ from enum import Enum
 from types import ModuleType
 
 from . import (
-    activations, arithmetic, control, conv, ctc, elementwise, image, info, linalg, nn, random,
-    reductions, shapes, slicing, tensors, variables,
+    activations, arithmetic, compile, control, conv, ctc, elementwise, image, info, linalg, nn,
+    random, reductions, shapes, slicing, tensors, variables,
 )
 from ._markers import PROJECT, hookimpl, hookspec
 
@@ -31,7 +31,7 @@ CONTRACT_VERSION = (1, 0)
 
 SPEC_MODULES: tuple[ModuleType, ...] = (
     info, tensors, elementwise, arithmetic, reductions, linalg, shapes, activations,
-    variables, random, slicing, image, nn, conv, ctc, control,
+    variables, random, slicing, image, nn, conv, ctc, control, compile,
 )
 
 
@@ -97,10 +97,12 @@ KINDS: dict[str, Kind] = {
     "ctc_label_dense_to_sparse": _C, "ctc_batch_cost": _C, "ctc_decode": _C,
     # control
     "rnn": _C, "switch": _C, "map_fn": _C, "foldl": _C, "foldr": _C,
+    # compile
+    "compile_graph": _O,
 }
 
 #: Ops the facade never dispatches through the op table (called via pluggy).
-SESSION_HOOKS = frozenset({"backend_info", "clear_session", "from_dlpack"})
+SESSION_HOOKS = frozenset({"backend_info", "clear_session", "from_dlpack", "compile_graph"})
 
 
 def names_of_kind(kind: Kind) -> list[str]:

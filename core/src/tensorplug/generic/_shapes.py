@@ -7,6 +7,8 @@ from typing import Any
 
 from .. import _config
 from .._dtypes import result_type
+from .._errors import InvalidArgumentError
+from ..backend._validate import check_axis
 from ..hookspecs import hookimpl
 
 
@@ -23,13 +25,17 @@ class ShapeComposites:
     @hookimpl(trylast=True)
     def expand_dims(self, x: Any, axis: Any) -> Any:
         shape = list(self._shape(x))
-        shape.insert(axis % (len(shape) + 1), 1)
+        shape.insert(check_axis("expand_dims", axis, len(shape), new_axis=True), 1)
         return self.ops.reshape(x, tuple(shape))
 
     @hookimpl(trylast=True)
     def squeeze(self, x: Any, axis: Any) -> Any:
         shape = list(self._shape(x))
-        del shape[axis % len(shape)]
+        axis = check_axis("squeeze", axis, len(shape))
+        if shape[axis] != 1:
+            raise InvalidArgumentError(f"K.squeeze: axis {axis} has size {shape[axis]}, "
+                                       f"not 1.\nReceived: x.shape={tuple(shape)}.")
+        del shape[axis]
         return self.ops.reshape(x, tuple(shape))
 
     @hookimpl(trylast=True)
@@ -43,12 +49,13 @@ class ShapeComposites:
 
     @hookimpl(trylast=True)
     def stack(self, x: Any, axis: Any) -> Any:
+        axis = check_axis("stack", axis, len(self._shape(x[0])), new_axis=True)
         return self.ops.concatenate([self.expand_dims(t, axis) for t in x], axis)
 
     @hookimpl(trylast=True)
     def repeat_elements(self, x: Any, rep: Any, axis: Any) -> Any:
         shape = self._shape(x)
-        axis %= len(shape)
+        axis = check_axis("repeat_elements", axis, len(shape))
         y = self.expand_dims(x, axis + 1)
         reps = tuple(rep if i == axis + 1 else 1 for i in range(len(shape) + 1))
         out = list(shape)

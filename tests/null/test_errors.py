@@ -220,3 +220,18 @@ def test_errors_subclass_the_builtins() -> None:
         obj = getattr(tensorplug, name)
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, tensorplug.TensorplugError)
+
+
+def test_real_environment_with_only_the_core(tmp_path: Path) -> None:
+    """In the null nox session (core only, no plugin), a K op names the missing backend."""
+    import subprocess
+    import sys
+    from importlib import metadata
+
+    if list(metadata.entry_points(group="tensorplug.backends")):
+        pytest.skip("backend plugins are installed here; the 'null' nox session runs this")
+    code = "from tensorplug import backend as K\nK.add(1, 2)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"TENSORPLUG_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 1
+    assert "NoBackendError" in out.stderr and "pip install tensorplug-numpy" in out.stderr

@@ -88,6 +88,11 @@ def _load_new(cand: _discovery.Candidate, source: str) -> Backend:
             f"{_discovery.change_hint()}")
     try:
         impls = list(cand.module().load())
+    except BackendUnavailableError as exc:
+        raise BackendUnavailableError(
+            f"The {_who(cand)}, requested by {source}, cannot run here: {exc}\n"
+            f"Fix: install what it needs, or choose another backend: "
+            f"{_discovery.change_hint()}") from exc
     except Exception as exc:
         raise BackendLoadError(
             f"The {_who(cand)} raised while loading: {type(exc).__name__}: {exc}\n"

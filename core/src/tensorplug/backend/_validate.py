@@ -104,7 +104,34 @@ def _dot(ops: Ops, x: Any, y: Any) -> None:
             f"Received: x.shape={sx}, y.shape={sy}.\nFix: transpose or reshape one operand.")
 
 
+def _where(ops: Ops, condition: Any, x: Any, y: Any) -> None:
+    shapes = [_shape(ops, a) for a in (condition, x, y)]
+    if all(s is not None for s in shapes):
+        broadcast("where", *shapes)  # type: ignore[arg-type]
+
+
+def _clip(ops: Ops, x: Any, min_value: Any, max_value: Any) -> None:
+    shapes = [_shape(ops, a) for a in (x, min_value, max_value) if a is not None]
+    if all(s is not None for s in shapes):
+        broadcast("clip", *shapes)  # type: ignore[arg-type]
+
+
+def _set_value(ops: Ops, x: Any, value: Any) -> None:
+    sx, sv = _shape(ops, x), _shape(ops, value)
+    if sx is None or sv is None:
+        return
+    fits = len(sv) <= len(sx) and all(v in (1, d) for v, d in zip(sv[::-1], sx[::-1]))
+    if not fits:
+        raise IncompatibleShapesError(
+            f"K.set_value: a value of shape {sv} does not fit a variable of shape {sx}.\n"
+            f"Received: x.shape={sx}, value.shape={sv}.\nFix: pass a value of shape {sx} "
+            f"(or a scalar).")
+
+
 def _reshape(ops: Ops, x: Any, shape: Any) -> None:
+    if any(d < -1 for d in shape):
+        raise InvalidArgumentError(f"K.reshape: shape has a negative dimension. "
+                                   f"Received: shape={tuple(shape)!r}.")
     s = _shape(ops, x)
     if s is None:
         return
@@ -192,8 +219,10 @@ VALIDATORS: dict[str, Callable[..., None]] = {
     **{op: _reduction(op) for op in (
         "sum", "prod", "mean", "max", "min", "var", "std", "any", "all", "logsumexp")},
     **{op: _single_axis(op) for op in (
-        "argmax", "argmin", "cumsum", "cumprod", "softmax", "repeat_elements")},
+        "argmax", "argmin", "cumsum", "cumprod", "softmax")},
+    "repeat_elements": lambda ops, x, rep, axis: _single_axis("repeat_elements")(ops, x, axis),
     "dot": _dot, "reshape": _reshape, "concatenate": _joined("concatenate"),
     "stack": _joined("stack"), "permute_dimensions": _permute, "squeeze": _squeeze,
-    "expand_dims": _expand, "gather": _gather,
+    "expand_dims": _expand, "gather": _gather, "where": _where, "clip": _clip,
+    "set_value": _set_value,
 }

@@ -64,16 +64,18 @@ class MathComposites:
     def logsumexp(self, x: Any, axis: Any, keepdims: Any) -> Any:
         o = self.ops
         xf, out = self._float_input(x)
-        m = o.max(xf, axis, True)
-        m = o.where(o.less(o.abs(m), math.inf), m, 0.0)
-        res = o.add(o.log(o.sum(o.exp(o.subtract(xf, m)), axis, True)), m)
-        if not keepdims:
-            shape = tuple(o.int_shape(res))
-            axes = range(len(shape)) if axis is None else (
-                axis if isinstance(axis, tuple) else (axis,))
-            drop = {a % len(shape) for a in axes}
-            res = o.reshape(res, tuple(d for i, d in enumerate(shape) if i not in drop))
+        m = self._finite_max(xf, axis, True)
+        total = o.sum(o.exp(o.subtract(xf, m)), axis, keepdims)
+        # a second max instead of reshaping m: a backend's 0-d results may be scalars
+        # that its reshape refuses (numpy scalars and ndarray.reshape)
+        res = o.add(o.log(total), m if keepdims else self._finite_max(xf, axis, False))
         return res if out == o.dtype(res) else o.cast(res, out)
+
+    def _finite_max(self, x: Any, axis: Any, keepdims: Any) -> Any:
+        """max over ``axis``, with +-inf (all-inf slices) replaced by 0."""
+        o = self.ops
+        m = o.max(x, axis, keepdims)
+        return o.where(o.less(o.abs(m), math.inf), m, 0.0)
 
     @hookimpl(trylast=True)
     def relu(self, x: Any, alpha: Any, max_value: Any, threshold: Any) -> Any:

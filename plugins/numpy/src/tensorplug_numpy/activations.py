@@ -14,6 +14,8 @@ def build(xp: ModuleType, **options: Any) -> Impls:
     @ns.impl()
     def relu(x: Any, alpha: Any, max_value: Any, threshold: Any) -> Any:
         x = xp.asarray(x)
+        if x.dtype.kind == "f":  # typed scalars keep x's dtype, also for 0-d x on numpy 1.x
+            alpha, threshold = x.dtype.type(alpha), x.dtype.type(threshold)
         if threshold == 0 and alpha == 0:
             y = xp.maximum(x, x.dtype.type(0))
         else:
@@ -26,7 +28,8 @@ def build(xp: ModuleType, **options: Any) -> Impls:
     def sigmoid(x: Any) -> Any:
         x = xp.asarray(x)
         z = xp.exp(-xp.abs(x))
-        return xp.where(x >= 0, 1 / (1 + z), z / (1 + z))
+        one = z.dtype.type(1)  # typed: numpy 1.x would widen a 0-d z with Python 1
+        return xp.where(x >= 0, one / (one + z), z / (one + z))
 
     @ns.impl(fast=xp.tanh)
     def tanh(x: Any) -> Any:

@@ -16,6 +16,8 @@ _COMPARE = {"equal": "equal", "not_equal": "not_equal", "greater": "greater",
 
 
 def build(xp: ModuleType, **options: Any) -> Impls:
+    """Each wrapper (what trace mode calls) calls the same callable as its native binding,
+    so numpy 1.x applies the NEP 50 wrappers in both modes."""
     ns = Impls("tensorplug_numpy.arithmetic")
     legacy = needs_wrappers(xp)
 
@@ -25,56 +27,82 @@ def build(xp: ModuleType, **options: Any) -> Impls:
             return ufunc
         return (wrap_arith if table is _ARITH else wrap_compare)(xp, ufunc)
 
-    @ns.impl(fast=fast("add", _ARITH))
+    _add = fast("add", _ARITH)
+
+    @ns.impl(fast=_add)
     def add(x: Any, y: Any) -> Any:
-        return xp.add(x, y)
+        return _add(x, y)
 
-    @ns.impl(fast=fast("subtract", _ARITH))
+    _subtract = fast("subtract", _ARITH)
+
+    @ns.impl(fast=_subtract)
     def subtract(x: Any, y: Any) -> Any:
-        return xp.subtract(x, y)
+        return _subtract(x, y)
 
-    @ns.impl(fast=fast("multiply", _ARITH))
+    _multiply = fast("multiply", _ARITH)
+
+    @ns.impl(fast=_multiply)
     def multiply(x: Any, y: Any) -> Any:
-        return xp.multiply(x, y)
+        return _multiply(x, y)
 
-    @ns.impl(fast=fast("divide", _ARITH))
+    _divide = fast("divide", _ARITH)
+
+    @ns.impl(fast=_divide)
     def divide(x: Any, y: Any) -> Any:
-        return xp.true_divide(x, y)
+        return _divide(x, y)
 
-    @ns.impl(fast=fast("maximum", _ARITH))
+    _maximum = fast("maximum", _ARITH)
+
+    @ns.impl(fast=_maximum)
     def maximum(x: Any, y: Any) -> Any:
-        return xp.maximum(x, y)
+        return _maximum(x, y)
 
-    @ns.impl(fast=fast("minimum", _ARITH))
+    _minimum = fast("minimum", _ARITH)
+
+    @ns.impl(fast=_minimum)
     def minimum(x: Any, y: Any) -> Any:
-        return xp.minimum(x, y)
+        return _minimum(x, y)
 
-    @ns.impl(fast=fast("equal", _COMPARE))
+    _equal = fast("equal", _COMPARE)
+
+    @ns.impl(fast=_equal)
     def equal(x: Any, y: Any) -> Any:
-        return xp.equal(x, y)
+        return _equal(x, y)
 
-    @ns.impl(fast=fast("not_equal", _COMPARE))
+    _not_equal = fast("not_equal", _COMPARE)
+
+    @ns.impl(fast=_not_equal)
     def not_equal(x: Any, y: Any) -> Any:
-        return xp.not_equal(x, y)
+        return _not_equal(x, y)
 
-    @ns.impl(fast=fast("greater", _COMPARE))
+    _greater = fast("greater", _COMPARE)
+
+    @ns.impl(fast=_greater)
     def greater(x: Any, y: Any) -> Any:
-        return xp.greater(x, y)
+        return _greater(x, y)
 
-    @ns.impl(fast=fast("greater_equal", _COMPARE))
+    _greater_equal = fast("greater_equal", _COMPARE)
+
+    @ns.impl(fast=_greater_equal)
     def greater_equal(x: Any, y: Any) -> Any:
-        return xp.greater_equal(x, y)
+        return _greater_equal(x, y)
 
-    @ns.impl(fast=fast("less", _COMPARE))
+    _less = fast("less", _COMPARE)
+
+    @ns.impl(fast=_less)
     def less(x: Any, y: Any) -> Any:
-        return xp.less(x, y)
+        return _less(x, y)
 
-    @ns.impl(fast=fast("less_equal", _COMPARE))
+    _less_equal = fast("less_equal", _COMPARE)
+
+    @ns.impl(fast=_less_equal)
     def less_equal(x: Any, y: Any) -> Any:
-        return xp.less_equal(x, y)
+        return _less_equal(x, y)
 
-    @ns.impl(fast=wrap_where(xp) if legacy else xp.where)
+    _where = wrap_where(xp) if legacy else xp.where
+
+    @ns.impl(fast=_where)
     def where(condition: Any, x: Any, y: Any) -> Any:
-        return xp.where(condition, x, y)
+        return _where(condition, x, y)
 
     return ns

@@ -5,10 +5,15 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from tensorplug._dtypes import result_type
+
 from ._impls import Impls
+from ._promote import needs_wrappers, operand, wrap_arith
 
 
 def _clip_ufunc(xp: ModuleType) -> Any:
+    if xp.__name__ != "numpy":
+        return xp.clip
     core = getattr(xp, "_core", None)
     umath = getattr(core, "umath", None)
     if umath is None:  # numpy 1.x
@@ -19,6 +24,7 @@ def _clip_ufunc(xp: ModuleType) -> Any:
 
 def build(xp: ModuleType, **options: Any) -> Impls:
     ns = Impls("tensorplug_numpy.elementwise")
+    legacy = needs_wrappers(xp)
 
     @ns.impl(fast=xp.abs)
     def abs(x: Any) -> Any:
@@ -64,18 +70,24 @@ def build(xp: ModuleType, **options: Any) -> Impls:
     def cos(x: Any) -> Any:
         return xp.cos(x)
 
-    @ns.impl(fast=xp.power)
+    _power = wrap_arith(xp, xp.power) if legacy else xp.power
+
+    @ns.impl(fast=_power)
     def pow(x: Any, a: Any) -> Any:
-        return xp.power(x, a)
+        return _power(x, a)
 
     clip_ufunc = _clip_ufunc(xp)
 
     @ns.impl()
     def clip(x: Any, min_value: Any, max_value: Any) -> Any:
+        kw: dict[str, Any] = {}
+        if legacy:  # numpy 1.x: value-based casting would widen 0-d x with Python bounds
+            kw["dtype"] = result_type(*(operand(v) for v in (x, min_value, max_value)
+                                        if v is not None))
         if min_value is None:
-            return x.copy() if max_value is None else xp.minimum(x, max_value)
+            return xp.array(x, copy=True) if max_value is None else xp.minimum(x, max_value, **kw)
         if max_value is None:
-            return xp.maximum(x, min_value)
-        return clip_ufunc(x, min_value, max_value)
+            return xp.maximum(x, min_value, **kw)
+        return clip_ufunc(x, min_value, max_value, **kw)
 
     return ns

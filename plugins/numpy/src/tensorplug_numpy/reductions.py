@@ -49,6 +49,19 @@ def build(xp: ModuleType, **options: Any) -> Impls:
     def all(x: Any, axis: Any, keepdims: Any) -> Any:
         return xp.all(x, axis=axis, keepdims=keepdims)
 
+    @ns.impl()
+    def logsumexp(x: Any, axis: Any, keepdims: Any) -> Any:
+        x = xp.asarray(x)
+        out = x.dtype if x.dtype.kind == "f" else xp.dtype("float64")
+        work = xp.float32 if out == xp.float16 else out  # float16 sums in float32
+        xw = x.astype(work)
+        m = max_reduce(xw, axis, None, None, True)
+        m = xp.where(xp.isfinite(m), m, xp.zeros_like(m))  # all -inf rows: log(0) = -inf
+        s = add_reduce(xp.exp(xw - m), axis, None, None, keepdims)
+        if not keepdims:
+            m = xp.reshape(m, xp.shape(s))
+        return (xp.log(s) + m).astype(out)
+
     @ns.impl(fast=xp.argmax)
     def argmax(x: Any, axis: Any) -> Any:
         return xp.argmax(x, axis)

@@ -108,24 +108,30 @@ def _lazy(name: str) -> Callable[..., Any]:
     return lazy
 
 
+def _in_graph(name: str, args: tuple[Any, ...]) -> tuple[bool, Any]:
+    """Inside a trace: lift variables to symbols and record a node when one is involved."""
+    from .graph import _trace
+
+    if not _trace.tracing():
+        return False, args
+    args = _trace.lift_variables(name, args)
+    if _trace.contains_symbol(args):
+        return True, _trace.record(name, args)
+    return False, args
+
+
 def _scoped(name: str) -> Callable[..., Any]:
     from . import _foreign, _selection
 
     active = _selection.active
 
-    from .graph import _trace
-
-    tracing, lift, record = _trace.tracing, _trace.lift_variables, _trace.record
-    contains_symbol = _trace.contains_symbol
-
     def scoped(*args: Any) -> Any:
-        if tracing():
-            args = lift(name, args)
-            if contains_symbol(args):
-                return record(name, args)
+        recorded, result = _in_graph(name, args)
+        if recorded:
+            return result
         backend = active()
-        _foreign.check(backend, name, args)
-        return backend.ops[name](*args)
+        _foreign.check(backend, name, result)
+        return backend.ops[name](*result)
 
     scoped.__name__ = f"scoped_{name}"
     return scoped
@@ -137,10 +143,13 @@ def _traced(name: str) -> Callable[..., Any]:
     argnames = tuple(inspect.signature(spec_function(name)).parameters)
 
     def traced(*args: Any) -> Any:
+        recorded, result = _in_graph(name, args)
+        if recorded:
+            return result
         backend = _selection.active()
-        _foreign.check(backend, name, args)
+        _foreign.check(backend, name, result)
         _ensure_monitor(backend)
-        return getattr(backend.pm.hook, name)(**dict(zip(argnames, args)))
+        return getattr(backend.pm.hook, name)(**dict(zip(argnames, result)))
 
     traced.__name__ = f"traced_{name}"
     return traced

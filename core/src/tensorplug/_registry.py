@@ -101,9 +101,25 @@ def _load_new(cand: _discovery.Candidate, source: str) -> Backend:
     pm, ops_ns = _build_manager(cand, impls)
     info = _check_info(cand, pm)
     _check_primitives(cand, pm)
-    ops = _bind(cand, pm)
-    ops_ns.__dict__.update(ops)
-    return Backend(cand, pm, info, ops)
+    backend = Backend(cand, pm, info, _bind(cand, pm))
+    ops_ns.__dict__.update({n: _recovering(backend, n, fn) for n, fn in backend.ops.items()})
+    return backend
+
+
+def _recovering(backend: Backend, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """An op as generic code sees it: with the facade's recovery (array-likes, promotion,
+    symbols, validation) when the framework refuses the arguments."""
+
+    def call(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Exception as exc:
+            from .backend._recover import recover
+
+            return recover(name, args, exc, backend)
+
+    call.__name__ = name
+    return call
 
 
 def _build_manager(cand: _discovery.Candidate,

@@ -27,12 +27,13 @@ _TENSOR_ARGS: dict[str, tuple[int, ...]] = {
 _LIST_ARGS = {"concatenate", "stack"}
 
 
-def recover(name: str, args: tuple[Any, ...], exc: BaseException) -> Any:
+def recover(name: str, args: tuple[Any, ...], exc: BaseException,
+            backend: Any = None) -> Any:
     if contains_symbol(args):  # building a graph: record a node instead
         return record(name, args)
     if isinstance(exc, TensorplugError):
         raise exc
-    backend = _selection.active()
+    backend = backend or _selection.active()
     _foreign.check(backend, name, args)
     validator = VALIDATORS.get(name)
     if validator is not None:

@@ -47,6 +47,7 @@ def numpy126(session: nox.Session) -> None:
     """numpy 1.26: the numpy plugin's NEP 50 wrappers."""
     session.install("./core", "./plugins/numpy", "numpy==1.26.4", *TEST_DEPS)
     conformance(session, "numpy")
+    conformance(session, "numpy", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "tests/integration", "-q")
 
 

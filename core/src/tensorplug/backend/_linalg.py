@@ -53,7 +53,8 @@ def batch_dot_axes(sx: tuple[int, ...], sy: tuple[int, ...], axes: Any) -> tuple
           axes[1] % len(sy) if -len(sy) <= axes[1] < len(sy) else None)
     if ax[0] is None or ax[1] is None:
         raise InvalidArgumentError(f"K.batch_dot: axes {tuple(axes)} out of range for ranks "
-                                   f"{len(sx)} and {len(sy)}.")
+                                   f"{len(sx)} and {len(sy)}.\nReceived: axes={tuple(axes)}, "
+                                   f"x.shape={sx}, y.shape={sy}.")
     if 0 in ax:
         raise InvalidArgumentError(f"K.batch_dot cannot contract the batch axis 0. "
                                    f"Received: axes={tuple(axes)}.")

@@ -18,6 +18,7 @@ from .. import _dispatch, _selection
 from .._dtypes import scalar_kind
 from .._errors import InvalidTypeError
 from ..hookspecs import LIST_PARAMS, spec_function, tensor_positions
+from . import _rules_nn  # noqa: F401  (registers the family rules)
 from ._rules import output_spec
 from ._symbol import Symbol, TensorSpec, contains_symbol
 
@@ -117,7 +118,12 @@ def record(name: str, args: tuple[Any, ...]) -> Any:
             return evaluate_constant(args[0])
         raise InvalidTypeError(f"K.{name} needs a concrete tensor, not {args[0]!r}. "
                                f"Evaluate it with K.function first.")
-    return Symbol(name, args, output_spec(name, _specs(name, args)))
+    spec = output_spec(name, _specs(name, args))
+    if isinstance(spec, tuple):  # several outputs: one node, one symbol per output
+        node = Symbol(name, args, TensorSpec(None, "tuple"))
+        return tuple(Symbol("output", (node,), s, attrs={"index": i})
+                     for i, s in enumerate(spec))
+    return Symbol(name, args, spec)
 
 
 def _specs(name: str, args: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -54,3 +54,23 @@ def test_every_op_runs_on_a_declared_dtype() -> None:
 def test_cases_name_contract_ops() -> None:
     unknown = sorted(set(_cases_by_op()) - set(KINDS))
     assert not unknown, f"value cases name ops that are not in KINDS: {unknown}"
+
+
+#: Ops with no tensor inputs to trace (creation, random), and host-side CTC decoding
+#: whose output sizes depend on the data.
+NO_SHAPE_RULE = frozenset({
+    "random_normal", "random_uniform", "random_binomial", "truncated_normal", "arange",
+    "zeros", "ones", "eye", "ctc_label_dense_to_sparse", "ctc_decode",
+})
+
+
+def test_every_op_has_a_static_shape_rule() -> None:
+    from tensorplug.graph._rules import RULES
+
+    from ._check import NOT_TRACED
+
+    missing = [op for op in KINDS if op not in NOT_VALUE_OPS and op not in NOT_TRACED
+               and op not in NO_SHAPE_RULE and op not in RULES]
+    assert not missing, (
+        f"{len(missing)} op(s) have no static shape/dtype rule in tensorplug.graph._rules, "
+        f"so they cannot be traced: {', '.join(missing)}.")

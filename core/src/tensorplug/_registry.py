@@ -214,8 +214,24 @@ def _bind(cand: _discovery.Candidate, pm: pluggy.PluginManager) -> dict[str, Cal
             ops[name] = _missing(name, cand.name)
             continue
         fn = impls[-1].function
+        if impls[-1].plugin_name == "tensorplug.generic":
+            fn = _numeric_only(name, fn)
         ops[name] = getattr(fn, "__tensorplug_native__", fn)
     return ops
+
+
+def _numeric_only(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A generic composite refuses symbols (like the frameworks do), so the facade records
+    one node for it instead of expanding it with static shapes."""
+    from .graph._symbol import contains_symbol
+
+    def composite(*args: Any) -> Any:
+        if contains_symbol(args):
+            raise TypeError(f"K.{name}: symbolic arguments are recorded, not computed")
+        return fn(*args)
+
+    composite.__name__ = name
+    return composite
 
 
 def _missing(name: str, backend: str) -> Callable[..., Any]:

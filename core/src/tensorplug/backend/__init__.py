@@ -53,7 +53,7 @@ FACADE_ONLY = (
     "normalize_data_format", "set_epsilon", "set_floatx", "set_image_data_format",
     "to_backend", "placeholder", "function", "gradients", "stop_gradient", "is_placeholder",
     "is_keras_tensor", "learning_phase", "set_learning_phase", "in_train_phase",
-    "in_test_phase", "symbolic", "value_and_grad",
+    "in_test_phase", "symbolic", "value_and_grad", *_misc.FACADE_ONLY,
 )
 
 __all__ = [

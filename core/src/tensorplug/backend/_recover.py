@@ -31,13 +31,13 @@ def recover(name: str, args: tuple[Any, ...], exc: BaseException,
             backend: Any = None) -> Any:
     if contains_symbol(args):  # building a graph: record a node instead
         return record(name, args)
-    if isinstance(exc, TensorplugError):
-        raise exc
     backend = backend or _selection.active()
     _foreign.check(backend, name, args)
     validator = VALIDATORS.get(name)
-    if validator is not None:
+    if validator is not None:  # the error names this op, even when an inner op raised
         validator(backend.ops, *args)
+    if isinstance(exc, TensorplugError):
+        raise exc
     retried = _retry(backend, name, args)
     if retried is not _NOTHING:
         return retried

@@ -96,11 +96,19 @@ def _feed(ops: Any, sym: Symbol, value: Any) -> Any:
 
 def _update_pair(update: Any) -> tuple[Any, Any]:
     if isinstance(update, (list, tuple)) and len(update) == 2:
-        return update[0], update[1]
-    if isinstance(update, Symbol) and update.op in ("update", "update_add", "update_sub"):
-        return update.args[0], update
+        return _concrete(update[0]), update[1]
+    if isinstance(update, Symbol) and update.op in ("update", "update_add", "update_sub",
+                                                     "moving_average_update"):
+        return _concrete(update.args[0]), update
     raise InvalidTypeError(f"K.function: updates must be (variable, new_value) pairs. "
                            f"Received: {update!r}.")
+
+
+def _concrete(variable: Any) -> Any:
+    """The variable itself when a trace turned it into a symbol."""
+    if isinstance(variable, Symbol) and variable.op == "variable":
+        return variable.attrs["value"]
+    return variable
 
 
 def function(inputs: Sequence[Any], outputs: Any, updates: Any = None,

@@ -38,8 +38,20 @@ def _accumulate(grads: dict[int, Any], key: int, g: Any) -> None:
 def backprop(seeds: dict[int, tuple[Symbol, Any]]) -> dict[int, Any]:
     """Gradients of every symbol and captured tensor reachable from the seeded outputs."""
     grads = {key: g for key, (_, g) in seeds.items()}
+    per_output: dict[int, dict[int, Any]] = {}
     for node in reversed(topo_order(sym for sym, _ in seeds.values())):
-        g = grads.get(node.id)
+        if node.op == "output":  # route to the multi-output node, by index
+            g = grads.get(node.id)
+            if g is not None:
+                slot = per_output.setdefault(node.args[0].id, {})
+                index = node.attrs["index"]
+                slot[index] = g if index not in slot else K.add(slot[index], g)
+            continue
+        if node.attrs.get("n_outputs"):
+            got = per_output.get(node.id)
+            g = None if not got else [got.get(i) for i in range(node.attrs["n_outputs"])]
+        else:
+            g = grads.get(node.id)
         if g is None or node.op in NOT_DIFFERENTIABLE or not node.args:
             continue
         for target, contribution in _node_vjp(node, g):
@@ -49,6 +61,10 @@ def backprop(seeds: dict[int, tuple[Symbol, Any]]) -> dict[int, Any]:
 
 
 def _node_vjp(node: Symbol, g: Any) -> Iterable[tuple[Any, Any]]:
+    if node.op == "scan":
+        from ._loops import scan_vjp
+
+        return scan_vjp(node, g)
     rule = VJP.get(node.op)
     if rule is not None:
         return zip(arg_slots(node), rule(node, g))
@@ -62,9 +78,13 @@ def _through_generic(node: Symbol, g: Any) -> Iterable[tuple[Any, Any]]:
 
     with trace():
         expanded = getattr(Generic(_FacadeOps()), node.op)(*node.args)
-    if not isinstance(expanded, Symbol):
+    if isinstance(expanded, Symbol):
+        inner = backprop({expanded.id: (expanded, g)})
+    elif isinstance(expanded, tuple):  # several outputs: one seed per output with a gradient
+        inner = backprop({e.id: (e, gi) for e, gi in zip(expanded, g)
+                          if isinstance(e, Symbol) and gi is not None})
+    else:
         return []
-    inner = backprop({expanded.id: (expanded, g)})
     out = []
     for target in arg_slots(node):
         if target is not None and _key(target) in inner:

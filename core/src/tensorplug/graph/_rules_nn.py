@@ -38,7 +38,8 @@ def conv_length(n: Dim, k: int, stride: int, padding: str, dilation: int = 1) ->
     return max(0, (n - span) // stride + 1)
 
 
-@rule("to_dense", "dropout", "reverse")
+@rule("to_dense", "dropout", "reverse", "print_tensor", "update", "update_add", "update_sub",
+      "moving_average_update")
 def _same(x: TensorSpec, *rest: Any) -> TensorSpec:
     return x
 

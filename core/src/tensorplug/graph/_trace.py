@@ -120,7 +120,7 @@ def record(name: str, args: tuple[Any, ...]) -> Any:
                                f"Evaluate it with K.function first.")
     spec = output_spec(name, _specs(name, args))
     if isinstance(spec, tuple):  # several outputs: one node, one symbol per output
-        node = Symbol(name, args, TensorSpec(None, "tuple"))
+        node = Symbol(name, args, TensorSpec(None, "tuple"), attrs={"n_outputs": len(spec)})
         return tuple(Symbol("output", (node,), s, attrs={"index": i})
                      for i, s in enumerate(spec))
     return Symbol(name, args, spec)

@@ -25,7 +25,8 @@ NOT_DIFFERENTIABLE = frozenset({
     "equal", "not_equal", "greater", "greater_equal", "less", "less_equal", "argmax",
     "argmin", "any", "all", "sign", "round", "one_hot", "shape", "zeros_like", "ones_like",
     "placeholder", "variable", "learning_phase", "stop_gradient", "zeros", "ones", "eye",
-    "constant",
+    "constant", "scan_grad", "size", "update", "update_add", "update_sub",
+    "moving_average_update",
 })
 
 
@@ -398,11 +399,55 @@ def _repeat_elements(n: Symbol, g: Any) -> list[Any]:
 
 @vjp("gather")
 def _gather(n: Symbol, g: Any) -> list[Any]:
+    """Scatter-add as a product: one-hot(indices, rows)^T . g, rows counted at run time."""
     reference, indices = n.args
     shape = shape_of(reference)
-    flat_idx = K.flatten(K.cast(indices, "int64")) if not isinstance(indices, list) \
-        else K.flatten(K.convert_to_tensor(indices, "int64"))
-    onehot = K.cast(K.one_hot(flat_idx, shape[0]), g.dtype)  # (n_idx, rows)
-    rows = K.reshape(g, (-1, _prod_dims(shape[1:]) if len(shape) > 1 else 1))
-    summed = K.dot(K.transpose(onehot), rows)
-    return [K.reshape(summed, shape), None]
+    flat_idx = K.flatten(K.cast(K.convert_to_tensor(indices) if not isinstance(
+        indices, Symbol) else indices, "int64"))
+    rest = _prod_dims(shape[1:]) if len(shape) > 1 else 1
+    rows2d = K.reshape(reference, (-1, rest))  # (rows, rest)
+    first = K.reshape(K.slice(rows2d, (0, 0), (-1, 1)), (-1,))
+    row_ids = K.cast(K.subtract(K.cumsum(K.ones_like(first, "int64"), 0), 1), "int64")
+    onehot = K.cast(K.equal(K.expand_dims(flat_idx, 1), K.expand_dims(row_ids, 0)), g.dtype)
+    summed = K.dot(K.transpose(onehot), K.reshape(g, (-1, rest)))  # (rows, rest)
+    return [_reshape_like(summed, reference), None]
+
+
+@vjp("identity", "print_tensor", "to_dense")
+def _identity(n: Symbol, g: Any) -> list[Any]:
+    return [g]
+
+
+@vjp("reverse")
+def _reverse(n: Symbol, g: Any) -> list[Any]:
+    return [K.reverse(g, n.args[1])]
+
+
+@vjp("repeat")
+def _repeat(n: Symbol, g: Any) -> list[Any]:
+    return [K.sum(g, axis=1)]
+
+
+@vjp("slice")
+def _slice(n: Symbol, g: Any) -> list[Any]:
+    """Zero-pad ``g`` back to ``x``'s shape along each sliced axis (sizes may be None)."""
+    x, start, size = n.args
+    rank = len(start)
+    for axis, (begin, count) in enumerate(zip(start, size)):
+        parts = []
+        if begin:
+            parts.append(K.zeros_like(_take(x, axis, 0, begin), dtype=g.dtype))
+        parts.append(g)
+        if count != -1:
+            rest = K.slice(x, tuple(begin + count if a == axis else 0 for a in range(rank)),
+                           tuple(-1 for _ in range(rank)))
+            parts.append(K.zeros_like(rest, dtype=g.dtype))
+        if len(parts) > 1:
+            g = K.concatenate(parts, axis=axis)
+    return [g]
+
+
+def _take(x: Any, axis: int, begin: int, count: int) -> Any:
+    rank = len(shape_of(x))
+    return K.slice(x, tuple(begin if a == axis else 0 for a in range(rank)),
+                   tuple(count if a == axis else -1 for a in range(rank)))

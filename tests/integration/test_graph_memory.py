@@ -6,7 +6,6 @@ from __future__ import annotations
 import tracemalloc
 
 import numpy as np
-
 import tensorplug
 from tensorplug import backend as K
 from tensorplug.graph import _function

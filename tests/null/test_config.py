@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 import tensorplug
 from tensorplug import _config
 from tensorplug import backend as K

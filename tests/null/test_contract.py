@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tensorplug import backend as K
 from tensorplug import hookspecs
 from tensorplug.hookspecs import KINDS, SPEC_MODULES

@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import complete_impls, entry, hookimpl, info, install
-
 import tensorplug
+from fakes import complete_impls, entry, hookimpl, info, install
 from tensorplug import backend as K
 
 

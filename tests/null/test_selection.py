@@ -8,9 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from fakes import entry, install
-
 import tensorplug
+from fakes import entry, install
 from tensorplug import _dispatch
 from tensorplug import backend as K
 

@@ -9,10 +9,20 @@ from __future__ import annotations
 from ._config import DEFAULT_BACKEND
 from ._discovery import refresh as _refresh_discovery
 from ._errors import (
-    AxisError, BackendLoadError, BackendMismatchError, BackendNotFoundError,
-    BackendUnavailableError, ConfigError, ContractError, DuplicateBackendError,
-    IncompatibleShapesError, InvalidArgumentError, InvalidTypeError, NoBackendError,
-    OpNotImplementedError, TensorplugError,
+    AxisError,
+    BackendLoadError,
+    BackendMismatchError,
+    BackendNotFoundError,
+    BackendUnavailableError,
+    ConfigError,
+    ContractError,
+    DuplicateBackendError,
+    IncompatibleShapesError,
+    InvalidArgumentError,
+    InvalidTypeError,
+    NoBackendError,
+    OpNotImplementedError,
+    TensorplugError,
 )
 from ._info import BackendInfo, native
 from ._selection import set_backend, use_backend

@@ -7,7 +7,10 @@ from ._eval import topo_order
 from ._function import Function, function
 from ._grad import gradients
 from ._phase import (
-    in_test_phase, in_train_phase, learning_phase, set_learning_phase,
+    in_test_phase,
+    in_train_phase,
+    learning_phase,
+    set_learning_phase,
 )
 from ._placeholder import is_keras_tensor, is_placeholder, placeholder, stop_gradient
 from ._symbol import Symbol, TensorSpec, contains_symbol

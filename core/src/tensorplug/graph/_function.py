@@ -10,7 +10,6 @@ from .._errors import InvalidArgumentError, InvalidTypeError
 from ._eval import run, topo_order
 from ._symbol import Symbol
 
-
 #: At most this many compiled callables (one per input signature) per K.function.
 COMPILE_CACHE_SIZE = 8
 

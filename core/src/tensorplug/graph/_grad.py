@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 
 from .. import backend as K
 from .._errors import InvalidArgumentError, InvalidTypeError
-from ..hookspecs import KINDS, Kind, LIST_PARAMS
+from ..hookspecs import KINDS, LIST_PARAMS, Kind
 from ._eval import topo_order
 from ._symbol import Symbol
 from ._trace import trace

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from .. import _config
 from .._dtypes import accumulate_result, float_result, mean_result, result_type, scalar_kind
 from .._errors import InvalidArgumentError
-from ..backend._validate import broadcast, check_axis, check_axes
+from ..backend._validate import broadcast, check_axes, check_axis
 from ._symbol import TensorSpec
 
 Shape = tuple[int | None, ...]

@@ -15,8 +15,23 @@ from enum import Enum
 from types import ModuleType
 
 from . import (
-    activations, arithmetic, compile, control, conv, ctc, elementwise, image, info, linalg, nn,
-    random, reductions, shapes, slicing, tensors, variables,
+    activations,
+    arithmetic,
+    compile,
+    control,
+    conv,
+    ctc,
+    elementwise,
+    image,
+    info,
+    linalg,
+    nn,
+    random,
+    reductions,
+    shapes,
+    slicing,
+    tensors,
+    variables,
 )
 from ._markers import PROJECT, hookimpl, hookspec
 

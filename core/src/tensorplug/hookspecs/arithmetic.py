@@ -53,7 +53,8 @@ def divide(x: Any, y: Any) -> Any:
 
     :param x: a tensor, numpy array or Python scalar.
     :param y: a tensor, numpy array or Python scalar; broadcasts with ``x``.
-    :returns: a tensor of the broadcast shape; dtype by the result rules, but integer and bool operands give a float (numpy 2: int32 / int32 is float64).
+    :returns: a tensor of the broadcast shape; dtype by the result rules, but integer and bool
+        operands give a float (numpy 2: int32 / int32 is float64).
 
     .. versionadded:: 0.1
     """

@@ -8,7 +8,10 @@ from ._markers import hookspec
 
 
 @hookspec(firstresult=True)
-def rnn(step_function: Any, inputs: Any, initial_states: Any, go_backwards: Any, mask: Any, constants: Any, unroll: Any, input_length: Any) -> Any:
+def rnn(
+    step_function: Any, inputs: Any, initial_states: Any, go_backwards: Any, mask: Any,
+    constants: Any, unroll: Any, input_length: Any
+) -> Any:
     """Iterate a step function over the time axis (axis 1).
 
     :param step_function: ``(input_t, states [+ constants]) -> (output_t, new_states)``.

@@ -1,4 +1,5 @@
-"""Convolution and pooling. Kernels are laid out as in Keras 2: spatial dims, then input channels, then output channels."""
+"""Convolution and pooling. Kernels are laid out as in Keras 2: spatial dims, then input
+channels, then output channels."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from ._markers import hookspec
 
 
 @hookspec(firstresult=True)
-def conv1d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def conv1d(
+    x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any
+) -> Any:
     """1-D convolution (cross-correlation, as in Keras).
 
     :param x: ``(batch, steps, channels)`` or channels-first.
@@ -24,7 +27,9 @@ def conv1d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, di
     """
 
 @hookspec(firstresult=True)
-def conv2d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def conv2d(
+    x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any
+) -> Any:
     """2-D convolution.
 
     :param x: ``(batch, rows, cols, channels)`` or channels-first.
@@ -40,7 +45,9 @@ def conv2d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, di
     """
 
 @hookspec(firstresult=True)
-def conv3d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def conv3d(
+    x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any
+) -> Any:
     """3-D convolution.
 
     :param x: a 5-D tensor.
@@ -56,7 +63,10 @@ def conv3d(x: Any, kernel: Any, strides: Any, padding: Any, data_format: Any, di
     """
 
 @hookspec(firstresult=True)
-def separable_conv1d(x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def separable_conv1d(
+    x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strides: Any, padding: Any,
+    data_format: Any, dilation_rate: Any
+) -> Any:
     """Depthwise 1-D convolution followed by a pointwise (1x1) one.
 
     :param x: the input tensor.
@@ -73,7 +83,10 @@ def separable_conv1d(x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strid
     """
 
 @hookspec(firstresult=True)
-def separable_conv2d(x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def separable_conv2d(
+    x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strides: Any, padding: Any,
+    data_format: Any, dilation_rate: Any
+) -> Any:
     """Depthwise 2-D convolution followed by a pointwise (1x1) one.
 
     :param x: the input tensor.
@@ -90,7 +103,10 @@ def separable_conv2d(x: Any, depthwise_kernel: Any, pointwise_kernel: Any, strid
     """
 
 @hookspec(firstresult=True)
-def depthwise_conv2d(x: Any, depthwise_kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def depthwise_conv2d(
+    x: Any, depthwise_kernel: Any, strides: Any, padding: Any, data_format: Any, dilation_rate:
+    Any
+) -> Any:
     """Depthwise 2-D convolution: each input channel convolved with its own filters.
 
     :param x: the input tensor.
@@ -107,7 +123,10 @@ def depthwise_conv2d(x: Any, depthwise_kernel: Any, strides: Any, padding: Any, 
     """
 
 @hookspec(firstresult=True)
-def conv2d_transpose(x: Any, kernel: Any, output_shape: Any, strides: Any, padding: Any, data_format: Any, dilation_rate: Any) -> Any:
+def conv2d_transpose(
+    x: Any, kernel: Any, output_shape: Any, strides: Any, padding: Any, data_format: Any,
+    dilation_rate: Any
+) -> Any:
     """Transposed 2-D convolution (the gradient of conv2d with respect to its input).
 
     :param x: the input tensor.
@@ -124,7 +143,9 @@ def conv2d_transpose(x: Any, kernel: Any, output_shape: Any, strides: Any, paddi
     """
 
 @hookspec(firstresult=True)
-def conv3d_transpose(x: Any, kernel: Any, output_shape: Any, strides: Any, padding: Any, data_format: Any) -> Any:
+def conv3d_transpose(
+    x: Any, kernel: Any, output_shape: Any, strides: Any, padding: Any, data_format: Any
+) -> Any:
     """Transposed 3-D convolution.
 
     :param x: the input tensor.
@@ -140,7 +161,9 @@ def conv3d_transpose(x: Any, kernel: Any, output_shape: Any, strides: Any, paddi
     """
 
 @hookspec(firstresult=True)
-def local_conv1d(inputs: Any, kernel: Any, kernel_size: Any, strides: Any, data_format: Any) -> Any:
+def local_conv1d(
+    inputs: Any, kernel: Any, kernel_size: Any, strides: Any, data_format: Any
+) -> Any:
     """1-D convolution with unshared weights (a different kernel per output step).
 
     :param inputs: a 3-D tensor.
@@ -156,7 +179,10 @@ def local_conv1d(inputs: Any, kernel: Any, kernel_size: Any, strides: Any, data_
     """
 
 @hookspec(firstresult=True)
-def local_conv2d(inputs: Any, kernel: Any, kernel_size: Any, strides: Any, output_shape: Any, data_format: Any) -> Any:
+def local_conv2d(
+    inputs: Any, kernel: Any, kernel_size: Any, strides: Any, output_shape: Any, data_format:
+    Any
+) -> Any:
     """2-D convolution with unshared weights.
 
     :param inputs: a 4-D tensor.
@@ -172,7 +198,9 @@ def local_conv2d(inputs: Any, kernel: Any, kernel_size: Any, strides: Any, outpu
     """
 
 @hookspec(firstresult=True)
-def pool2d(x: Any, pool_size: Any, strides: Any, padding: Any, data_format: Any, pool_mode: Any) -> Any:
+def pool2d(
+    x: Any, pool_size: Any, strides: Any, padding: Any, data_format: Any, pool_mode: Any
+) -> Any:
     """2-D max or average pooling.
 
     :param x: a 4-D tensor.
@@ -188,7 +216,9 @@ def pool2d(x: Any, pool_size: Any, strides: Any, padding: Any, data_format: Any,
     """
 
 @hookspec(firstresult=True)
-def pool3d(x: Any, pool_size: Any, strides: Any, padding: Any, data_format: Any, pool_mode: Any) -> Any:
+def pool3d(
+    x: Any, pool_size: Any, strides: Any, padding: Any, data_format: Any, pool_mode: Any
+) -> Any:
     """3-D max or average pooling.
 
     :param x: a 5-D tensor.

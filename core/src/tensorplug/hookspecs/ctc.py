@@ -34,7 +34,10 @@ def ctc_batch_cost(y_true: Any, y_pred: Any, input_length: Any, label_length: An
     """
 
 @hookspec(firstresult=True)
-def ctc_decode(y_pred: Any, input_length: Any, greedy: Any, beam_width: Any, top_paths: Any, merge_repeated: Any) -> Any:
+def ctc_decode(
+    y_pred: Any, input_length: Any, greedy: Any, beam_width: Any, top_paths: Any,
+    merge_repeated: Any
+) -> Any:
     """Decode CTC output.
 
     :param y_pred: softmax probabilities ``(batch, time, classes)``.

@@ -45,7 +45,8 @@ def sqrt(x: Any) -> Any:
     """Element-wise square root; negative inputs give 0, not NaN (Keras 2).
 
     :param x: a tensor, numpy array or Python scalar.
-    :returns: a tensor of ``x``'s shape; float dtype (integers and bool as numpy 2: see the result rules).
+    :returns: a tensor of ``x``'s shape; float dtype (integers and bool as numpy 2: see the
+        result rules).
 
     .. versionadded:: 0.1
     """

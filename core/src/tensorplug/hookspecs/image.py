@@ -45,7 +45,9 @@ def spatial_3d_padding(x: Any, padding: Any, data_format: Any) -> Any:
     """
 
 @hookspec(firstresult=True)
-def resize_images(x: Any, height_factor: Any, width_factor: Any, data_format: Any, interpolation: Any) -> Any:
+def resize_images(
+    x: Any, height_factor: Any, width_factor: Any, data_format: Any, interpolation: Any
+) -> Any:
     """Upsample the rows and columns of a 4-D tensor by integer factors.
 
     :param x: a 4-D tensor.
@@ -62,7 +64,9 @@ def resize_images(x: Any, height_factor: Any, width_factor: Any, data_format: An
     """
 
 @hookspec(firstresult=True)
-def resize_volumes(x: Any, depth_factor: Any, height_factor: Any, width_factor: Any, data_format: Any) -> Any:
+def resize_volumes(
+    x: Any, depth_factor: Any, height_factor: Any, width_factor: Any, data_format: Any
+) -> Any:
     """Nearest-neighbour upsampling of a 5-D tensor by integer factors.
 
     :param x: a 5-D tensor.

@@ -66,7 +66,8 @@ def in_top_k(predictions: Any, targets: Any, k: Any) -> Any:
 
 @hookspec(firstresult=True)
 def dropout(x: Any, level: Any, noise_shape: Any, seed: Any) -> Any:
-    """Zero entries with probability ``level`` and scale the rest by ``1 / (1 - level)``; always applied (Keras 2.3).
+    """Zero entries with probability ``level`` and scale the rest by ``1 / (1 - level)``;
+    always applied (Keras 2.3).
 
     :param x: a tensor.
     :param level: a Python float in [0, 1).
@@ -130,7 +131,9 @@ def binary_crossentropy(target: Any, output: Any, from_logits: Any) -> Any:
     """
 
 @hookspec(firstresult=True)
-def batch_normalization(x: Any, mean: Any, var: Any, beta: Any, gamma: Any, axis: Any, epsilon: Any) -> Any:
+def batch_normalization(
+    x: Any, mean: Any, var: Any, beta: Any, gamma: Any, axis: Any, epsilon: Any
+) -> Any:
     """``(x - mean) / sqrt(var + epsilon) * gamma + beta``.
 
     :param x: a tensor.
@@ -146,7 +149,9 @@ def batch_normalization(x: Any, mean: Any, var: Any, beta: Any, gamma: Any, axis
     """
 
 @hookspec(firstresult=True)
-def normalize_batch_in_training(x: Any, gamma: Any, beta: Any, reduction_axes: Any, epsilon: Any) -> Any:
+def normalize_batch_in_training(
+    x: Any, gamma: Any, beta: Any, reduction_axes: Any, epsilon: Any
+) -> Any:
     """Batch statistics and the normalised batch.
 
     :param x: a tensor.

@@ -1,4 +1,6 @@
-"""Random tensors. Without a seed it draws from tensorplug's process generator (seeded by ``tensorplug.utils.set_random_seed``); the generic implementation generates on the host with numpy's PCG64, so one seed gives the same values on every backend that keeps it."""
+"""Random tensors. Without a seed it draws from tensorplug's process generator (seeded by
+``tensorplug.utils.set_random_seed``); the generic implementation generates on the host with
+numpy's PCG64, so one seed gives the same values on every backend that keeps it."""
 
 from __future__ import annotations
 
@@ -63,7 +65,9 @@ def truncated_normal(shape: Any, mean: Any, stddev: Any, dtype: Any, seed: Any) 
     """
 
 @hookspec(firstresult=True)
-def random_normal_variable(shape: Any, mean: Any, scale: Any, dtype: Any, name: Any, seed: Any) -> Any:
+def random_normal_variable(
+    shape: Any, mean: Any, scale: Any, dtype: Any, name: Any, seed: Any
+) -> Any:
     """A variable initialised with normal samples.
 
     :param shape: a tuple of ints.
@@ -78,7 +82,9 @@ def random_normal_variable(shape: Any, mean: Any, scale: Any, dtype: Any, name: 
     """
 
 @hookspec(firstresult=True)
-def random_uniform_variable(shape: Any, low: Any, high: Any, dtype: Any, name: Any, seed: Any) -> Any:
+def random_uniform_variable(
+    shape: Any, low: Any, high: Any, dtype: Any, name: Any, seed: Any
+) -> Any:
     """A variable initialised with uniform samples on ``[low, high)``.
 
     :param shape: a tuple of ints.

@@ -15,7 +15,8 @@ def sum(x: Any, axis: Any, keepdims: Any) -> Any:
     :param axis: ``None`` (all axes), an int, or a tuple of distinct ints; negative
         values count from the end. The facade has checked the range.
     :param keepdims: keep reduced axes as size 1.
-    :returns: a tensor (0-d when every axis is reduced); dtype bool and integer inputs accumulate in ``int64`` (numpy 2); floats keep their dtype.
+    :returns: a tensor (0-d when every axis is reduced); dtype bool and integer inputs
+        accumulate in ``int64`` (numpy 2); floats keep their dtype.
 
     .. versionadded:: 0.1
     """
@@ -29,7 +30,8 @@ def prod(x: Any, axis: Any, keepdims: Any) -> Any:
     :param axis: ``None`` (all axes), an int, or a tuple of distinct ints; negative
         values count from the end. The facade has checked the range.
     :param keepdims: keep reduced axes as size 1.
-    :returns: a tensor (0-d when every axis is reduced); dtype bool and integer inputs accumulate in ``int64``; floats keep their dtype.
+    :returns: a tensor (0-d when every axis is reduced); dtype bool and integer inputs
+        accumulate in ``int64``; floats keep their dtype.
 
     .. versionadded:: 0.1
     """
@@ -43,7 +45,8 @@ def mean(x: Any, axis: Any, keepdims: Any) -> Any:
     :param axis: ``None`` (all axes), an int, or a tuple of distinct ints; negative
         values count from the end. The facade has checked the range.
     :param keepdims: keep reduced axes as size 1.
-    :returns: a tensor (0-d when every axis is reduced); dtype float: integer and bool inputs give ``float64`` (numpy 2); floats keep their dtype.
+    :returns: a tensor (0-d when every axis is reduced); dtype float: integer and bool inputs
+        give ``float64`` (numpy 2); floats keep their dtype.
 
     .. versionadded:: 0.1
     """

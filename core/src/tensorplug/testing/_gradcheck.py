@@ -71,6 +71,6 @@ def _check_second(syms: list[Any], grads: list[Any], inputs: list[np.ndarray],
         # None: the gradient only flows through piecewise-constant ops, i.e. it is zero
         got = np.zeros_like(inputs[i]) if second is None else \
             K.function(syms, [second])(inputs)[0]
-        want = _numeric(lambda args: float(f_inner(args)[0]), inputs, i)
+        want = _numeric(lambda args, f=f_inner: float(f(args)[0]), inputs, i)
         np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-6,
                                    err_msg=f"second-order gradient, input {i}")

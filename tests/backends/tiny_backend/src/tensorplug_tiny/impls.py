@@ -6,7 +6,6 @@ import types
 from typing import Any, Callable
 
 import numpy as np
-
 from tensorplug import BackendInfo, hookimpl
 
 

@@ -26,6 +26,7 @@ from ._errors import (
 )
 from ._info import BackendInfo, native
 from ._selection import set_backend, use_backend
+from ._sparse import SparseLabels
 from ._status import BackendStatus, list_backends
 from .hookspecs import CONTRACT_VERSION, hookimpl
 
@@ -36,7 +37,7 @@ __all__ = [
     "BackendNotFoundError", "BackendStatus", "BackendUnavailableError", "CONTRACT_VERSION",
     "ConfigError", "ContractError", "DEFAULT_BACKEND", "DuplicateBackendError",
     "IncompatibleShapesError", "InvalidArgumentError", "InvalidTypeError", "NoBackendError",
-    "OpNotImplementedError", "TensorplugError", "hookimpl", "list_backends", "native",
+    "OpNotImplementedError", "SparseLabels", "TensorplugError", "hookimpl", "list_backends", "native",
     "refresh_backends", "set_backend", "use_backend",
 ]
 

@@ -35,11 +35,18 @@ def _accumulate(grads: dict[int, Any], key: int, g: Any) -> None:
     grads[key] = g if key not in grads else K.add(grads[key], g)
 
 
-def backprop(seeds: dict[int, tuple[Symbol, Any]]) -> dict[int, Any]:
-    """Gradients of every symbol and captured tensor reachable from the seeded outputs."""
+def backprop(seeds: dict[int, tuple[Symbol, Any]],
+             stop: frozenset[int] = frozenset()) -> dict[int, Any]:
+    """Gradients of every symbol and captured tensor reachable from the seeded outputs.
+
+    Symbols in ``stop`` receive gradients but do not pass them on (used when a
+    composite is expanded: its arguments' own ancestry belongs to the outer pass).
+    """
     grads = {key: g for key, (_, g) in seeds.items()}
     per_output: dict[int, dict[int, Any]] = {}
     for node in reversed(topo_order(sym for sym, _ in seeds.values())):
+        if node.id in stop:
+            continue
         if node.op == "output":  # route to the multi-output node, by index
             g = grads.get(node.id)
             if g is not None:
@@ -78,11 +85,12 @@ def _through_generic(node: Symbol, g: Any) -> Iterable[tuple[Any, Any]]:
 
     with trace():
         expanded = getattr(Generic(_FacadeOps()), node.op)(*node.args)
+    stop = frozenset(a.id for a in arg_slots(node) if isinstance(a, Symbol))
     if isinstance(expanded, Symbol):
-        inner = backprop({expanded.id: (expanded, g)})
+        inner = backprop({expanded.id: (expanded, g)}, stop)
     elif isinstance(expanded, tuple):  # several outputs: one seed per output with a gradient
         inner = backprop({e.id: (e, gi) for e, gi in zip(expanded, g)
-                          if isinstance(e, Symbol) and gi is not None})
+                          if isinstance(e, Symbol) and gi is not None}, stop)
     else:
         return []
     out = []

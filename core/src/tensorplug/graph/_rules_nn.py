@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import _config
 from .._dtypes import float_result, result_type
+from ..backend._validate import check_axes
 from ._rules import _dt, _sh, bcast, reduced_shape, rule
 from ._symbol import TensorSpec
 
@@ -51,6 +52,7 @@ def _float(x: TensorSpec, *rest: Any) -> TensorSpec:
 
 @rule("l2_normalize")
 def _l2(x: TensorSpec, axis: Any) -> TensorSpec:
+    check_axes("l2_normalize", axis, len(x.shape))
     return TensorSpec(x.shape, float_result(x.dtype))
 
 
@@ -135,14 +137,16 @@ def _scce(target: Any, output: TensorSpec, from_logits: Any, axis: int) -> Tenso
 @rule("binary_crossentropy")
 def _bce(target: Any, output: TensorSpec, from_logits: Any) -> TensorSpec:
     return TensorSpec(bcast("binary_crossentropy", _sh(target), output.shape),
-                      float_result(result_type(_dt(target), output.dtype)))
+                      float_result(output.dtype))
 
 
 @rule("batch_normalization")
 def _batch_norm(x: TensorSpec, mean: Any, var: Any, beta: Any, gamma: Any, axis: int,
                 epsilon: float) -> TensorSpec:
     parts = [p for p in (x, mean, var, beta, gamma) if p is not None]
-    return TensorSpec(x.shape, float_result(result_type(*map(_dt, parts))))
+    stats = [_sh(p) for p in parts[1:] if len(_sh(p)) != 1 or len(x.shape) < 2]
+    return TensorSpec(bcast("batch_normalization", x.shape, *stats),
+                      float_result(result_type(*map(_dt, parts))))
 
 
 @rule("normalize_batch_in_training")
@@ -150,7 +154,8 @@ def _norm_train(x: TensorSpec, gamma: Any, beta: Any, reduction_axes: Any,
                 epsilon: float) -> tuple[TensorSpec, ...]:
     dtype = float_result(x.dtype)
     stats = reduced_shape("normalize_batch_in_training", x.shape, tuple(reduction_axes), False)
-    return (TensorSpec(x.shape, dtype), TensorSpec(stats, dtype), TensorSpec(stats, dtype))
+    normed = result_type(dtype, *(_dt(p) for p in (gamma, beta) if p is not None))
+    return (TensorSpec(x.shape, normed), TensorSpec(stats, dtype), TensorSpec(stats, dtype))
 
 
 def _conv(x: TensorSpec, kernel: TensorSpec, filters: Dim, strides: tuple[int, ...],

@@ -26,7 +26,7 @@ NOT_DIFFERENTIABLE = frozenset({
     "argmin", "any", "all", "sign", "round", "one_hot", "shape", "zeros_like", "ones_like",
     "placeholder", "variable", "learning_phase", "stop_gradient", "zeros", "ones", "eye",
     "constant", "scan_grad", "size", "update", "update_add", "update_sub",
-    "moving_average_update",
+    "moving_average_update", "in_top_k", "ctc_decode", "ctc_label_dense_to_sparse",
 })
 
 

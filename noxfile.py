@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -16,8 +18,8 @@ TEST_DEPS = ["pytest>=8", "hatchling>=1.20"]
 CONFORMANCE = ["pytest", "-p", "tensorplug.testing.plugin", "--pyargs", "tensorplug.testing"]
 
 
-def conformance(session: nox.Session, backend: str, *extra: str) -> None:
-    session.run(*CONFORMANCE, "--tensorplug-backend", backend, "-q", *extra)
+def conformance(session: nox.Session, backend: str, *extra: str, **kwargs: Any) -> None:
+    session.run(*CONFORMANCE, "--tensorplug-backend", backend, "-q", *extra, **kwargs)
 
 
 @nox.session
@@ -62,6 +64,9 @@ def tensorflow(session: nox.Session) -> None:
 def mxnet(session: nox.Session) -> None:
     session.install("./core", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4", *TEST_DEPS)
     conformance(session, "mxnet")
+    # synchronous engine: a kernel error is raised by the op that caused it
+    conformance(session, "mxnet", env={"MXNET_ENGINE_TYPE": "NaiveEngine"})
+    conformance(session, "mxnet", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "plugins/mxnet/tests", "-q")
 
 

@@ -14,7 +14,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["lint", "null", "numpy", "numpy126", "tensorflow", "mxnet", "cuda", "docs"]
 
-TEST_DEPS = ["pytest>=8", "hatchling>=1.20"]
+TEST_DEPS = ["pytest>=8", "hatchling>=1.20", "pip"]  # pip: tests install test-tree plugins
 CONFORMANCE = ["pytest", "-p", "tensorplug.testing.plugin", "--pyargs", "tensorplug.testing"]
 
 

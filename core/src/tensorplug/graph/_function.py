@@ -12,6 +12,10 @@ from ._symbol import Symbol
 
 #: At most this many compiled callables (one per input signature) per K.function.
 COMPILE_CACHE_SIZE = 8
+#: Graph-internal ops a compiler can trace (loops are excluded: their length is read
+#: at run time).
+COMPILE_SAFE = frozenset({"placeholder", "variable", "learning_phase", "stop_gradient",
+                          "output", "reshape_like"})
 
 
 class Function:
@@ -42,7 +46,7 @@ class Function:
         roots += [v for _, v in self.updates if isinstance(v, Symbol)]
         self.order = topo_order(roots)
         hook = self.backend.pm.hook.compile_graph
-        self._compiler = hook if hook.get_hookimpls() else None
+        self._compiler = hook if hook.get_hookimpls() and self._compilable() else None
         self._cache: OrderedDict[Any, Any] = OrderedDict()
 
     def __call__(self, inputs: Sequence[Any] = ()) -> Any:
@@ -57,6 +61,14 @@ class Function:
         if not self.native:
             values = [ops["to_numpy"](v) for v in values]
         return values[0] if self.single else values
+
+    def _compilable(self) -> bool:
+        """Compile only graphs whose every node is the backend's own op: generic
+        composites may read values on the host (random draws, host-side decoding),
+        which a tracing compiler would freeze at trace time."""
+        kinds = self.backend.impl_kind
+        return all(node.op in COMPILE_SAFE or kinds.get(node.op) == "backend"
+                   for node in self.order)
 
     def _run(self, tensors: list[Any]) -> list[Any]:
         """Evaluate outputs, then apply updates; native tensors in and out."""

@@ -15,7 +15,7 @@ __all__ = ["MODULE_NAMES", "build"]
 __version__ = "0.1.0"
 
 MODULE_NAMES = ("info", "tensors", "elementwise", "arithmetic", "reductions", "linalg",
-                "shapes", "activations", "variables", "nn", "conv")
+                "shapes", "activations", "variables", "nn", "conv", "compile")
 
 
 def build(tf: ModuleType, **options: Any) -> list[Any]:

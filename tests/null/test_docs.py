@@ -8,6 +8,8 @@
 2. Every error message that docs/choosing-a-backend.md quotes (a ```text block after
    ``<!-- error: KEY -->``) equals the real message, produced here by SCENARIOS[KEY].
 3. docs/testing-a-backend.md holds the conformance command in a ```bash block.
+4. Every page under docs/ is in mkdocs.yml's nav, and every nav entry exists (the
+   strict build fails on either; this says so without mkdocs installed).
 
 The site build itself (``mkdocs build --strict``) runs in the nox ``docs`` session.
 """
@@ -294,3 +296,23 @@ def test_testing_page_has_the_conformance_command() -> None:
     blocks = re.findall(r"```bash\n(.*?)\n```", text, re.S)
     assert ("pytest -p tensorplug.testing.plugin --pyargs tensorplug.testing "
             "--tensorplug-backend numpy") in blocks
+
+
+# --- 4. the navigation ----------------------------------------------------------------
+
+_NAV_ENTRY = re.compile(r"^[ \t]+- (?:[^\n]*?: )?([\w./-]+\.md)[ \t]*$", re.M)
+
+
+def nav_pages(config: Path = DOCS.parent / "mkdocs.yml") -> list[str]:
+    text = config.read_text(encoding="utf-8")
+    return _NAV_ENTRY.findall(text[text.index("\nnav:"):])
+
+
+def test_every_page_is_in_the_nav_and_every_entry_exists() -> None:
+    pages = sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")
+                   if "_hooks" not in p.parts)
+    listed = nav_pages()
+    assert sorted(set(listed)) == pages, (
+        f"not in mkdocs.yml's nav: {sorted(set(pages) - set(listed))}; "
+        f"in the nav but missing: {sorted(set(listed) - set(pages))}")
+    assert len(listed) == len(set(listed)), "a page is listed twice in the nav"

@@ -73,7 +73,13 @@ def backend() -> str:
 
 
 def clear_session() -> None:
-    """Reset per-session state: calls the active backend's optional clear_session hook."""
+    """Reset per-session state: uids, the learning phase (symbolic again), then the
+    active backend's optional clear_session hook."""
+    from ..graph._phase import reset_learning_phase
+    from ._misc import reset_uids
+
+    reset_uids()
+    reset_learning_phase()
     active = _selection.active()
     if active.pm.hook.clear_session.get_hookimpls():
         active.pm.hook.clear_session()

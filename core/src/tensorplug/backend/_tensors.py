@@ -108,17 +108,19 @@ def set_value(x: Any, value: Any) -> Any:
 def zeros(shape: Any, dtype: Any = None, name: Any = None) -> Any:
     args = (shape_arg("zeros", shape), floatx_or(dtype), name)
     try:
-        return _zeros(*args)
+        out = _zeros(*args)
     except Exception as exc:
-        return recover("zeros", args, exc)
+        out = recover("zeros", args, exc)
+    return register_variable(out)
 
 
 def ones(shape: Any, dtype: Any = None, name: Any = None) -> Any:
     args = (shape_arg("ones", shape), floatx_or(dtype), name)
     try:
-        return _ones(*args)
+        out = _ones(*args)
     except Exception as exc:
-        return recover("ones", args, exc)
+        out = recover("ones", args, exc)
+    return register_variable(out)
 
 
 def eye(size: Any, dtype: Any = None, name: Any = None) -> Any:
@@ -130,9 +132,10 @@ def eye(size: Any, dtype: Any = None, name: Any = None) -> Any:
                                    f"non-negative ints. Received: size={size!r}.")
     args = (size, floatx_or(dtype), name)
     try:
-        return _eye(*args)
+        out = _eye(*args)
     except Exception as exc:
-        return recover("eye", args, exc)
+        out = recover("eye", args, exc)
+    return register_variable(out)
 
 
 def zeros_like(x: Any, dtype: Any = None, name: Any = None) -> Any:

@@ -29,13 +29,17 @@ def broadcast(op: str, *shapes: tuple[int, ...]) -> tuple[int, ...]:
     for dims in _zip_right(shapes):
         sizes = {d for d in dims if d != 1}
         if len(sizes) > 1:
-            shown = ", ".join(str(s) for s in shapes)
-            raise IncompatibleShapesError(
-                f"K.{op}: shapes {shown} cannot be broadcast together.\n"
-                f"Received: shapes {shown}.\nFix: make each trailing dimension equal or 1 "
-                f"(K.reshape, K.expand_dims).")
+            raise shapes_error(op, shapes)
         out.append(sizes.pop() if sizes else 1)
     return tuple(reversed(out))
+
+
+def shapes_error(op: str, shapes: Any) -> IncompatibleShapesError:
+    shown = ", ".join(str(tuple(s)) for s in shapes)
+    return IncompatibleShapesError(
+        f"K.{op}: shapes {shown} cannot be broadcast together.\n"
+        f"Received: shapes {shown}.\nFix: make each trailing dimension equal or 1 "
+        f"(K.reshape, K.expand_dims).")
 
 
 def _zip_right(shapes: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from .. import _config
 from .._dtypes import accumulate_result, float_result, mean_result, result_type, scalar_kind
 from .._errors import InvalidArgumentError
-from ..backend._validate import broadcast, check_axes, check_axis
+from ..backend._validate import check_axes, check_axis, shapes_error
 from ._symbol import TensorSpec
 
 Shape = tuple[int | None, ...]
@@ -34,8 +34,8 @@ def bcast(op: str, *shapes: Shape) -> Shape:
     out: list[int | None] = []
     for dims in zip(*padded):
         sizes = {d for d in dims if d not in (1, None)}
-        if len(sizes) > 1:  # raises the same error as eager broadcasting
-            broadcast(op, *[tuple(1 if d is None else d for d in s) for s in shapes])
+        if len(sizes) > 1:  # the same error as eager broadcasting
+            raise shapes_error(op, shapes)
         out.append(sizes.pop() if sizes else (None if None in dims else 1))
     return tuple(out)
 

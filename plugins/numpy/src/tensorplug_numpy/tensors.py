@@ -23,7 +23,7 @@ def build(xp: ModuleType, **options: Any) -> Impls:
     def to_numpy(x: Any) -> Any:
         import numpy
 
-        return numpy.asarray(x)
+        return numpy.array(x)  # a copy: a later update of a variable must not change it
 
     @ns.impl()
     def is_tensor(x: Any) -> Any:

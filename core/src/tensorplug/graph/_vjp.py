@@ -405,11 +405,16 @@ def _gather(n: Symbol, g: Any) -> list[Any]:
     flat_idx = K.flatten(K.cast(K.convert_to_tensor(indices) if not isinstance(
         indices, Symbol) else indices, "int64"))
     rest = _prod_dims(shape[1:]) if len(shape) > 1 else 1
-    rows2d = K.reshape(reference, (-1, rest))  # (rows, rest)
+    if rest == -1 and shape[0] is not None:  # unknown trailing dims, e.g. a None batch
+        rows2d = K.reshape(reference, (shape[0], -1))
+        g2 = K.reshape(g, (_prod_dims(shape_of(flat_idx)), -1))
+    else:
+        rows2d = K.reshape(reference, (-1, rest))  # (rows, rest)
+        g2 = K.reshape(g, (-1, rest))
     first = K.reshape(K.slice(rows2d, (0, 0), (-1, 1)), (-1,))
     row_ids = K.cast(K.subtract(K.cumsum(K.ones_like(first, "int64"), 0), 1), "int64")
     onehot = K.cast(K.equal(K.expand_dims(flat_idx, 1), K.expand_dims(row_ids, 0)), g.dtype)
-    summed = K.dot(K.transpose(onehot), K.reshape(g, (-1, rest)))  # (rows, rest)
+    summed = K.dot(K.transpose(onehot), g2)  # (rows, rest)
     return [_reshape_like(summed, reference), None]
 
 

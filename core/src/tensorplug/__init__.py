@@ -24,6 +24,7 @@ from ._errors import (
     OpNotImplementedError,
     TensorplugError,
 )
+from ._impls import Impls
 from ._info import BackendInfo, native
 from ._selection import set_backend, use_backend
 from ._sparse import SparseLabels
@@ -36,7 +37,7 @@ __all__ = [
     "AxisError", "BackendInfo", "BackendLoadError", "BackendMismatchError",
     "BackendNotFoundError", "BackendStatus", "BackendUnavailableError", "CONTRACT_VERSION",
     "ConfigError", "ContractError", "DEFAULT_BACKEND", "DuplicateBackendError",
-    "IncompatibleShapesError", "InvalidArgumentError", "InvalidTypeError", "NoBackendError",
+    "Impls", "IncompatibleShapesError", "InvalidArgumentError", "InvalidTypeError", "NoBackendError",
     "OpNotImplementedError", "SparseLabels", "TensorplugError", "hookimpl", "list_backends", "native",
     "refresh_backends", "set_backend", "use_backend",
 ]

@@ -1,31 +1,7 @@
-"""A namespace of hookimpls, so pluggy can register a group of closures as one plugin."""
+"""The hookimpl namespace helper lives in the core: ``tensorplug.Impls``."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from tensorplug import Impls
 
-from tensorplug import hookimpl, native
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Impls:
-    """Holds hookimpl functions as attributes."""
-
-    def __init__(self, name: str) -> None:
-        self.__name__ = name
-
-    def impl(self, fast: Callable[..., Any] | None = None) -> Callable[[F], F]:
-        """Register ``fn`` as the hookimpl of its name; ``fast`` is its native binding."""
-
-        def mark(fn: F) -> F:
-            fn = hookimpl(fn)
-            if fast is not None:
-                fn = native(fast)(fn)
-            setattr(self, fn.__name__, fn)
-            return fn
-
-        return mark
-
-    def __repr__(self) -> str:
-        return f"<Impls {self.__name__}>"
+__all__ = ["Impls"]

@@ -15,6 +15,11 @@ interpreter, and reported as "not installed" when none has it.
 same for all (0 leaves the defaults). Small models like these are dominated by per-batch
 overhead, and on a shared machine threads add noise, so the default is 1. Needs
 scikit-learn in the driving interpreter (the workers get the data through a file).
+
+On Linux, glibc hands freed heap memory back to the OS as soon as 128 KiB sit free at
+the top of the heap, so NumPy's per-op temporaries fault their pages in again at every
+step: ``MALLOC_TOP_PAD_=67108864 python benchmarks/train.py ...`` (inherited by every
+worker) keeps 64 MiB and roughly doubles the numpy backend's rate here.
 """
 
 from __future__ import annotations
@@ -194,7 +199,6 @@ def main(argv: list[str] | None = None) -> int:
 def drive(args: argparse.Namespace) -> int:
     import numpy as np
     from sklearn.datasets import load_digits
-
     from tensorplug.utils import to_categorical
 
     digits = load_digits()
@@ -224,11 +228,11 @@ def report(results: dict[tuple[str, str], Any], args: argparse.Namespace, n: int
           f"a warm-up, best of {args.repeat}; threads: {args.threads or 'default'}")
     print(f"{'model':<6}{'framework':<24}{'samples/s':>12}{'vs keras3':>11}{'vs torch':>10}"
           f"  interpreter")
-    for model in MODELS:
-        def rate(fw: str) -> float | None:
-            r = results.get((fw, model))
-            return r.get("samples_per_s") if r else None
+    def rate(fw: str, model: str) -> float | None:
+        r = results.get((fw, model))
+        return r.get("samples_per_s") if r and "error" not in r else None
 
+    for model in MODELS:
         for fw in args.only.split(","):
             r = results.get((fw, model))
             if r is None:
@@ -237,7 +241,8 @@ def report(results: dict[tuple[str, str], Any], args: argparse.Namespace, n: int
             if "error" in r:
                 print(f"{model:<6}{fw:<24}{'error':>12}  {r['error']}")
                 continue
-            sps, k3, pt = r["samples_per_s"], rate("keras3-tensorflow"), rate("torch")
+            sps = r["samples_per_s"]
+            k3, pt = rate("keras3-tensorflow", model), rate("torch", model)
             print(f"{model:<6}{fw:<24}{sps:>12,.0f}"
                   f"{(f'{sps / k3:.2f}x' if k3 else '-'):>11}"
                   f"{(f'{sps / pt:.2f}x' if pt else '-'):>10}  {r['python']}")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import nox
@@ -20,6 +21,13 @@ CONFORMANCE = ["pytest", "-p", "tensorplug.testing.plugin", "--pyargs", "tensorp
 
 def conformance(session: nox.Session, backend: str, *extra: str, **kwargs: Any) -> None:
     session.run(*CONFORMANCE, "--tensorplug-backend", backend, "-q", *extra, **kwargs)
+
+
+def models(session: nox.Session, backend: str) -> None:
+    """Training on this backend: losses agree with numpy's, files load across backends,
+    the demo reaches its accuracy."""
+    tests = sorted(str(p) for p in Path("tests/integration").glob("test_models_*.py"))
+    session.run("pytest", *tests, "-q", env={"TENSORPLUG_BACKEND": backend})
 
 
 @nox.session
@@ -38,7 +46,7 @@ def null(session: nox.Session) -> None:
 @nox.session
 def numpy(session: nox.Session) -> None:
     """numpy >= 2: conformance (also in trace mode), third-party backend, sabotage."""
-    session.install("./core", "./plugins/numpy", "numpy>=2", *TEST_DEPS)
+    session.install("./core[demo]", "./plugins/numpy", "numpy>=2", *TEST_DEPS)
     conformance(session, "numpy")
     conformance(session, "numpy", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "tests/backends", "tests/integration", "-q")
@@ -47,7 +55,7 @@ def numpy(session: nox.Session) -> None:
 @nox.session
 def numpy126(session: nox.Session) -> None:
     """numpy 1.26: the numpy plugin's NEP 50 wrappers."""
-    session.install("./core", "./plugins/numpy", "numpy==1.26.4", *TEST_DEPS)
+    session.install("./core[demo]", "./plugins/numpy", "numpy==1.26.4", *TEST_DEPS)
     conformance(session, "numpy")
     conformance(session, "numpy", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "tests/integration", "-q")
@@ -55,19 +63,22 @@ def numpy126(session: nox.Session) -> None:
 
 @nox.session
 def tensorflow(session: nox.Session) -> None:
-    session.install("./core", "./plugins/numpy", "./plugins/tensorflow", *TEST_DEPS)
+    session.install("./core[demo]", "./plugins/numpy", "./plugins/tensorflow", *TEST_DEPS)
     conformance(session, "tensorflow")
     session.run("pytest", "plugins/tensorflow/tests", "-q")
+    models(session, "tensorflow")
 
 
 @nox.session
 def mxnet(session: nox.Session) -> None:
-    session.install("./core", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4", *TEST_DEPS)
+    session.install("./core[demo]", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4",
+                    *TEST_DEPS)
     conformance(session, "mxnet")
     # synchronous engine: a kernel error is raised by the op that caused it
     conformance(session, "mxnet", env={"MXNET_ENGINE_TYPE": "NaiveEngine"})
     conformance(session, "mxnet", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "plugins/mxnet/tests", "-q")
+    models(session, "mxnet")
 
 
 @nox.session

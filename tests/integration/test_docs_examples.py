@@ -36,7 +36,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
-PAGES = ("getting-started.md", "guide/graphs.md", "migrating-from-keras.md")
+PAGES = ("getting-started.md", "guide/graphs.md", "guide/models.md",
+         "migrating-from-keras.md")
 _FENCE = re.compile(r"^([ \t]*)```python[ \t]*\n(.*?)^\1```[ \t]*$", re.M | re.S)
 _MARKER = re.compile(r"<!--\s*docs-test:(.*?)-->")
 _BACKEND = re.compile(r"^\s*backend\s+([\w-]+)\s*$")

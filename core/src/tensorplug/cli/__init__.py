@@ -2,7 +2,7 @@
 
 Subcommands: ``info`` (what is installed and which backend is active, probe only),
 ``config`` (show, set, init, import-keras), ``doctor`` (load every backend, report
-coverage and load errors) and ``demo`` (a few classic K calls).
+coverage and load errors) and ``demo`` (train a small convnet on scikit-learn's digits).
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                    ).set_defaults(handler=_run_info)
     sub.add_parser("doctor", help="load every installed backend and report coverage and errors"
                    ).set_defaults(handler=_run_doctor)
-    demo = sub.add_parser("demo", help="run a few classic K calls and print the results")
+    demo = sub.add_parser(
+        "demo", help="train a small convnet on scikit-learn's digits (needs tensorplug[demo])")
     demo.add_argument("--backend", metavar="NAME", help="run on this installed backend")
     demo.set_defaults(handler=_run_demo)
     _add_config(sub.add_parser("config", help="show or edit the config file"))

@@ -16,5 +16,8 @@ def load() -> list[Any]:
     import numpy
 
     from . import build
+    from ._heap import keep_heap_top
+
+    keep_heap_top()
 
     return build(numpy)

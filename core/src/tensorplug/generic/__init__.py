@@ -21,7 +21,17 @@ from ._slicing import SlicingComposites
 from ._tensors import TensorComposites
 from ._variables import VariableComposites
 
-__all__ = ["Generic"]
+__all__ = ["Generic", "HOST_SIDE"]
+
+#: Composites whose generic implementation reads tensor values on the host (random
+#: draws, lengths, decoding, printing). A tracing compiler would freeze or refuse them,
+#: so K.function does not compile a graph that runs one of them generically.
+HOST_SIDE = frozenset({
+    "random_normal", "random_uniform", "random_binomial", "truncated_normal",
+    "random_normal_variable", "random_uniform_variable", "dropout", "switch",
+    "ctc_label_dense_to_sparse", "ctc_batch_cost", "ctc_decode", "print_tensor",
+    "to_dense", "eval", "get_value",
+})
 
 
 class Generic(TensorComposites, MathComposites, ShapeComposites, VariableComposites,

@@ -88,15 +88,17 @@ class ConvComposites:
         return [t if d == want else self.ops.cast(t, want) for t, d in zip(tensors, dtypes)]
 
     def _cv_index(self, key: tuple[Any, ...], table: Table) -> Any:
-        """The backend tensor of ``table`` (cached by ``key``, its arguments)."""
+        """``table`` as a tensor. The host array is cached by ``key``; the tensor is made
+        per call, since a tensor made while a compiler traces belongs to that trace."""
+        import numpy as np
+
         cache = self.__dict__.setdefault("_cv_indices", {})
         found = cache.get(key)
         if found is None:
             if len(cache) > 64:
                 cache.clear()
-            found = cache[key] = self.ops.convert_to_tensor([list(r) for r in table],
-                                                            "int64")
-        return found
+            found = cache[key] = np.asarray([list(r) for r in table], dtype=np.int64)
+        return self.ops.convert_to_tensor(found, "int64")
 
     def _cv_rows(self, x: Any, n: int, data_format: str) -> tuple[Any, Any, Dims, Any]:
         """``x`` as ``(positions, batch, channels)``; also batch, spatial, channels."""

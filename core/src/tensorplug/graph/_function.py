@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import OrderedDict
 from typing import Any, Sequence
 
 from .. import _selection
-from .._errors import InvalidArgumentError, InvalidTypeError
+from .._errors import InvalidArgumentError, InvalidTypeError, TensorplugError
 from ._eval import run, topo_order
 from ._symbol import Symbol
 
 #: At most this many compiled callables (one per input signature) per K.function.
 COMPILE_CACHE_SIZE = 8
-#: Graph-internal ops a compiler can trace (loops are excluded: their length is read
-#: at run time).
-COMPILE_SAFE = frozenset({"placeholder", "variable", "learning_phase", "stop_gradient",
-                          "output", "reshape_like"})
 
 
 class Function:
@@ -57,18 +54,24 @@ class Function:
                                        f"value(s), received {len(inputs)}.")
         ops = self.backend.ops
         tensors = [_feed(ops, sym, value) for sym, value in zip(self.inputs, inputs)]
-        values = (self._run if self._compiler is None else self._compiled_for(tensors))(tensors)
+        values = self._call_compiled(tensors) if self._compiler else self._run(tensors)
         if not self.native:
             values = [ops["to_numpy"](v) for v in values]
         return values[0] if self.single else values
 
     def _compilable(self) -> bool:
-        """Compile only graphs whose every node is the backend's own op: generic
-        composites may read values on the host (random draws, host-side decoding),
-        which a tracing compiler would freeze at trace time."""
+        """Compile unless a node runs a generic composite that reads values on the host
+        (random draws, decoding: a tracing compiler would freeze them at trace time) or
+        is a loop (its length is read at run time)."""
+        from ..generic import HOST_SIDE
+
         kinds = self.backend.impl_kind
-        return all(node.op in COMPILE_SAFE or kinds.get(node.op) == "backend"
-                   for node in self.order)
+        for node in self.order:
+            if node.attrs.get("loop") is not None:
+                return False
+            if node.op in HOST_SIDE and kinds.get(node.op) != "backend":
+                return False
+        return True
 
     def _run(self, tensors: list[Any]) -> list[Any]:
         """Evaluate outputs, then apply updates; native tensors in and out."""
@@ -80,19 +83,35 @@ class Function:
                                           else new)
         return values
 
-    def _compiled_for(self, tensors: list[Any]) -> Any:
+    def _call_compiled(self, tensors: list[Any]) -> list[Any]:
+        compiled, fresh = self._compiled_for(tensors)
+        if not fresh:
+            return compiled(tensors)  # type: ignore[no-any-return]
+        try:  # a new trace: a graph the compiler cannot take runs op by op instead
+            return compiled(tensors)  # type: ignore[no-any-return]
+        except TensorplugError:
+            raise  # the user's error (a missing feed, ...): op by op would raise it too
+        except Exception as exc:
+            warnings.warn(f"K.function: compiling the graph failed ({type(exc).__name__}: "
+                          f"{exc}); evaluating it op by op instead.", RuntimeWarning,
+                          stacklevel=3)
+            self._compiler = None
+            self._cache.clear()
+            return self._run(tensors)
+
+    def _compiled_for(self, tensors: list[Any]) -> tuple[Any, bool]:
+        """The compiled callable for these inputs' signature, and whether it is new."""
         ops = self.backend.ops
         key = tuple((tuple(ops["int_shape"](t)), ops["dtype"](t)) for t in tensors)
         compiled = self._cache.get(key)
-        if compiled is None:
-            compiled = self._cache[key] = self._compiler(fn=self._run,
-                                                         name=self.name or "tensorplug_fn")
-            while len(self._cache) > COMPILE_CACHE_SIZE:
-                self._cache.popitem(last=False)
-        else:
+        if compiled is not None:
             self._cache.move_to_end(key)
-        return compiled
-
+            return compiled, False
+        compiled = self._cache[key] = self._compiler(fn=self._run,
+                                                     name=self.name or "tensorplug_fn")
+        while len(self._cache) > COMPILE_CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return compiled, True
 
 def _feed(ops: Any, sym: Symbol, value: Any) -> Any:
     tensor = ops["convert_to_tensor"](value, sym.dtype)

@@ -33,6 +33,11 @@ def guide_env(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 
 def test_every_bash_block_of_the_guide_runs(tmp_path: Path, guide_env: dict[str, str]) -> None:
+    import numpy
+
+    if int(numpy.__version__.split(".")[0]) < 2:
+        pytest.skip("the guide's environment has numpy >= 2 (the template requires it); "
+                    "the numpy 2 session runs this")
     work = tmp_path / "empty"
     work.mkdir()
     outputs = []

@@ -37,8 +37,10 @@ __all__ = [
     "AxisError", "BackendInfo", "BackendLoadError", "BackendMismatchError",
     "BackendNotFoundError", "BackendStatus", "BackendUnavailableError", "CONTRACT_VERSION",
     "ConfigError", "ContractError", "DEFAULT_BACKEND", "DuplicateBackendError",
-    "Impls", "IncompatibleShapesError", "InvalidArgumentError", "InvalidTypeError", "NoBackendError",
-    "OpNotImplementedError", "SparseLabels", "TensorplugError", "hookimpl", "list_backends", "native",
+    "Impls", "IncompatibleShapesError", "InvalidArgumentError", "InvalidTypeError",
+    "NoBackendError",
+    "OpNotImplementedError", "SparseLabels", "TensorplugError", "hookimpl", "list_backends",
+    "native",
     "refresh_backends", "set_backend", "use_backend",
 ]
 

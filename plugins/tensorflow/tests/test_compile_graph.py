@@ -4,7 +4,6 @@ graphs with generic composites (host-side random draws) stay eager."""
 from __future__ import annotations
 
 import numpy as np
-
 import tensorplug
 from tensorplug import backend as K
 from tensorplug.graph import _function

@@ -12,7 +12,8 @@ from .. import _dispatch
 from ._recover import recover
 
 _OPS = (
-    "add", "subtract", "multiply", "divide", "maximum", "minimum", "equal", "not_equal", "greater", "greater_equal", "less", "less_equal", "where",
+    "add", "subtract", "multiply", "divide", "maximum", "minimum", "equal", "not_equal",
+    "greater", "greater_equal", "less", "less_equal", "where",
 )
 
 
@@ -107,5 +108,6 @@ def where(condition: Any, x: Any, y: Any) -> Any:
         return recover("where", (condition, x, y,), exc)
 
 
-_add = _subtract = _multiply = _divide = _maximum = _minimum = _equal = _not_equal = _greater = _greater_equal = _less = _less_equal = _where = _dispatch.UNBOUND
+_add = _subtract = _multiply = _divide = _maximum = _minimum = _equal = _not_equal = _greater = \
+    _greater_equal = _less = _less_equal = _where = _dispatch.UNBOUND
 _dispatch.register(sys.modules[__name__], _OPS)

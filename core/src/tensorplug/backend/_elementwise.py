@@ -12,7 +12,8 @@ from .. import _dispatch
 from ._recover import recover
 
 _OPS = (
-    "abs", "negative", "square", "sqrt", "exp", "log", "sign", "round", "sin", "cos", "pow", "clip",
+    "abs", "negative", "square", "sqrt", "exp", "log", "sign", "round", "sin", "cos", "pow",
+    "clip",
 )
 
 
@@ -105,5 +106,6 @@ def clip(x: Any, min_value: Any = None, max_value: Any = None) -> Any:
         return recover("clip", (x, min_value, max_value), exc)
 
 
-_abs = _negative = _square = _sqrt = _exp = _log = _sign = _round = _sin = _cos = _pow = _clip = _dispatch.UNBOUND
+_abs = _negative = _square = _sqrt = _exp = _log = _sign = _round = _sin = _cos = _pow = _clip \
+    = _dispatch.UNBOUND
 _dispatch.register(sys.modules[__name__], _OPS)

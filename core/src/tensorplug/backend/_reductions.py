@@ -13,7 +13,8 @@ from ._args import axis_arg, int_axis
 from ._recover import recover
 
 _OPS = (
-    "sum", "prod", "mean", "max", "min", "var", "std", "any", "all", "logsumexp", "argmax", "argmin", "cumsum", "cumprod",
+    "sum", "prod", "mean", "max", "min", "var", "std", "any", "all", "logsumexp", "argmax",
+    "argmin", "cumsum", "cumprod",
 )
 
 
@@ -143,5 +144,6 @@ def cumprod(x: Any, axis: int = 0) -> Any:
         return recover("cumprod", (x, axis), exc)
 
 
-_sum = _prod = _mean = _max = _min = _var = _std = _any = _all = _logsumexp = _argmax = _argmin = _cumsum = _cumprod = _dispatch.UNBOUND
+_sum = _prod = _mean = _max = _min = _var = _std = _any = _all = _logsumexp = _argmax = _argmin \
+    = _cumsum = _cumprod = _dispatch.UNBOUND
 _dispatch.register(sys.modules[__name__], _OPS)

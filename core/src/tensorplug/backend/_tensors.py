@@ -7,9 +7,9 @@ from typing import Any
 
 from .. import _dispatch
 from .._errors import InvalidArgumentError
-from ._args import CANONICAL, dtype_name, floatx_or, shape_arg
 from ..graph._symbol import Symbol
 from ..graph._trace import register_variable
+from ._args import CANONICAL, dtype_name, floatx_or, shape_arg
 from ._recover import recover
 
 _OPS = ("convert_to_tensor", "to_numpy", "is_tensor", "variable", "constant", "int_shape",

@@ -18,7 +18,8 @@ from ._trace import is_variable, record, register_variable, symbolic, trace, tra
 from ._value_and_grad import value_and_grad
 
 __all__ = [
-    "COMPILE_CACHE_SIZE", "Function", "Symbol", "TensorSpec", "contains_symbol", "function", "gradients",
+    "COMPILE_CACHE_SIZE", "Function", "Symbol", "TensorSpec", "contains_symbol", "function",
+    "gradients",
     "in_test_phase", "in_train_phase", "is_keras_tensor", "is_placeholder", "is_variable",
     "learning_phase", "placeholder", "record", "register_variable", "set_learning_phase",
     "stop_gradient", "symbolic", "topo_order", "trace", "tracing",

@@ -143,13 +143,16 @@ class ArrayData:
         self.batch_size = int(batch_size)
         self.shuffle = shuffle
         self.steps = max(1, math.ceil(self.n / self.batch_size))
+        #: generator for the shuffle (None: the process one); a distribution strategy
+        #: sets one seeded alike on every rank so all ranks see the same batches
+        self.rng: Any = None
 
     def epoch(self) -> Iterator[tuple[list[Any], int]]:
         arrays = self.arrays
         if self.shuffle and self.n > 1:
             import numpy as np
 
-            rng = _rng.process_generator()
+            rng = self.rng or _rng.process_generator()
             if self.shuffle == "batch" and self.n >= self.batch_size:
                 perm = _batch_shuffle(rng, self.n, self.batch_size)
             else:
@@ -191,12 +194,14 @@ class GeneratorData:
         self.unpack = unpack
         self.shuffle = shuffle
         self._iter = None if self.sequence else iter(source)
+        self.rng: Any = None  # as ArrayData.rng
 
     def epoch(self) -> Iterator[tuple[list[Any], int]]:
         if self.sequence:
             order = list(range(self.steps))
             if self.shuffle:
-                order = [int(i) for i in _rng.process_generator().permutation(self.steps)]
+                rng = self.rng or _rng.process_generator()
+                order = [int(i) for i in rng.permutation(self.steps)]
             items = (self.source[i] for i in order)
         else:
             items = (self._next() for _ in range(self.steps))

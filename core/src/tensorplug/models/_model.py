@@ -123,8 +123,9 @@ class Model(Network):
             validation_split: float = 0.0, validation_data: Any = None, shuffle: Any = True,
             class_weight: Any = None, sample_weight: Any = None, initial_epoch: int = 0,
             steps_per_epoch: int | None = None, validation_steps: int | None = None,
-            validation_freq: int = 1, **kwargs: Any) -> Any:
-        """Train for ``epochs`` epochs; returns the ``History``."""
+            validation_freq: int = 1, strategy: Any = None, **kwargs: Any) -> Any:
+        """Train for ``epochs`` epochs; returns the ``History``. ``strategy`` (e.g. a
+        ``tensorplug.distribute.MPIStrategy``) trains data-parallel over its workers."""
         for ignored in ("max_queue_size", "workers", "use_multiprocessing"):
             kwargs.pop(ignored, None)
         if kwargs:
@@ -137,6 +138,9 @@ class Model(Network):
             val = self._validation_feed(validation_data, bs, validation_steps)
         elif validation_split:
             train, val = _fit.split_validation(train, validation_split, bs, shuffle)
+        if strategy is not None:
+            return strategy.run_fit(self, train, val, int(epochs), verbose, callbacks,
+                                    int(initial_epoch), max(1, int(validation_freq)))
         return _fit.fit_loop(self, train, val, int(epochs), verbose, callbacks,
                              int(initial_epoch), max(1, int(validation_freq)))
 

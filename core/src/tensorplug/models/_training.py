@@ -172,6 +172,24 @@ def _splits_step(model: Any) -> bool:
 
 
 def build_train(model: Any, xs: list[Any], ys: list[Any], sws: list[Any] | None) -> Callable:
+    if not _splits_step(model):
+        return build_train_parts(model, xs, ys, sws, fused=True)
+    grad_fn, apply_fn, n = build_train_parts(model, xs, ys, sws)
+
+    def step(feed: list[Any]) -> list[Any]:
+        out = grad_fn(feed)
+        apply_fn(list(model.reduce_gradients(list(out[n:]))))
+        return [K.to_numpy(v) for v in out[:n]]
+
+    return step
+
+
+def build_train_parts(model: Any, xs: list[Any], ys: list[Any], sws: list[Any] | None,
+                      fused: bool = False) -> Any:
+    """The train step for arrays shaped like ``xs``/``ys``/``sws``: one fused function
+    (``fused``), else ``(grad_fn, apply_fn, n)``: ``grad_fn(feed)`` gives the loss, the
+    ``n - 1`` reported values, then one gradient per trained variable; ``apply_fn(grads)``
+    updates the variables. A distribution strategy calls this for its shard's shapes."""
     params = model.trainable_weights
     model.optimizer.build(params)
     with trace():
@@ -184,7 +202,7 @@ def build_train(model: Any, xs: list[Any], ys: list[Any], sws: list[Any] | None)
         grads = model.compute_gradients(total, params)
         pairs = [(p, g) for p, g in zip(params, grads) if g is not None]
         feeds = x_ph + y_ph + (sw_ph or [])
-        if not _splits_step(model):
+        if fused:
             updates = model.apply_gradients([g for _, g in pairs], [p for p, _ in pairs])
             return K.function(feeds, [total, *values], updates=updates + col.updates,
                               name="train_function")
@@ -193,14 +211,7 @@ def build_train(model: Any, xs: list[Any], ys: list[Any], sws: list[Any] | None)
         g_ph = [K.placeholder(shape=K.int_shape(p), dtype=K.dtype(p)) for p, _ in pairs]
         apply_fn = K.function(g_ph, [], updates=model.apply_gradients(
             g_ph, [p for p, _ in pairs]), native=True, name="apply_gradients")
-    n = 1 + len(values)
-
-    def step(feed: list[Any]) -> list[Any]:
-        out = grad_fn(feed)
-        apply_fn(list(model.reduce_gradients(list(out[n:]))))
-        return [K.to_numpy(v) for v in out[:n]]
-
-    return step
+    return grad_fn, apply_fn, 1 + len(values)
 
 
 def build_test(model: Any, xs: list[Any], ys: list[Any], sws: list[Any] | None) -> Callable:
@@ -226,13 +237,18 @@ def function_for(model: Any, kind: str, xs: list[Any], ys: list[Any],
     """The traced function of ``kind`` for this data signature (built on first use)."""
     if kind != "predict":
         ensure_resolved(model)
+    # a distribution strategy (set by fit(strategy=...)) builds train/test steps
+    strategy = getattr(model, "_strategy", None) if kind != "predict" else None
     key = (kind, tuple((a.shape if STATIC_BATCH else a.shape[1:], a.dtype.str)
-                       for a in xs + ys + (sws or [])), sws is not None)
+                       for a in xs + ys + (sws or [])), sws is not None, strategy)
     cache = model._functions
     fn = cache.get(key)
     if fn is None:
         builder = {"train": build_train, "test": build_test}.get(kind)
-        fn = builder(model, xs, ys, sws) if builder else build_predict(model, xs)
+        if strategy is not None:
+            fn = strategy.build_function(model, kind, xs, ys, sws)
+        else:
+            fn = builder(model, xs, ys, sws) if builder else build_predict(model, xs)
         cache[key] = fn
         while len(cache) > FUNCTION_CACHE_SIZE:
             cache.popitem(last=False)

@@ -11,8 +11,22 @@ from types import ModuleType
 from typing import Any
 
 from . import (
-    activations, arithmetic, control, conv, ctc, elementwise, image, info, linalg, nn, random,
-    reductions, shapes, slicing, tensors, variables,
+    activations,
+    arithmetic,
+    control,
+    conv,
+    ctc,
+    elementwise,
+    image,
+    info,
+    linalg,
+    nn,
+    random,
+    reductions,
+    shapes,
+    slicing,
+    tensors,
+    variables,
 )
 from ._impls import Impls
 

@@ -15,13 +15,12 @@ What the globals hold depends on the mode:
 
 from __future__ import annotations
 
-import inspect
 import os
 import threading
 from types import ModuleType
 from typing import Any, Callable
 
-from .hookspecs import KINDS, SESSION_HOOKS, spec_function
+from .hookspecs import KINDS, SESSION_HOOKS, spec_function, spec_params
 
 OPS = tuple(n for n in KINDS if n not in SESSION_HOOKS)
 TRACE_ENV = "TENSORPLUG_TRACE"
@@ -140,7 +139,7 @@ def _scoped(name: str) -> Callable[..., Any]:
 def _traced(name: str) -> Callable[..., Any]:
     from . import _foreign, _selection
 
-    argnames = tuple(inspect.signature(spec_function(name)).parameters)
+    argnames = spec_params(name)
 
     def traced(*args: Any) -> Any:
         recorded, result = _in_graph(name, args)

@@ -9,7 +9,6 @@ pluggy.
 
 from __future__ import annotations
 
-import inspect
 import threading
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -122,9 +121,27 @@ def _recovering(backend: Backend, name: str, fn: Callable[..., Any]) -> Callable
     return call
 
 
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager with a cheaper hookimpl lookup: impls carry pluggy's marker
+    attribute, so a plain getattr finds them (the default inspects every attribute of
+    every plugin statically, which dominated loading a backend)."""
+
+    def parse_hookspec_opts(self, module_or_class: Any, name: str) -> Any:
+        method = getattr(module_or_class, name, None)
+        opts = getattr(method, f"{hookspecs.PROJECT}_spec", None) if callable(method) else None
+        return opts if isinstance(opts, dict) else None
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if name.startswith("_"):
+            return None
+        method = getattr(plugin, name, None)
+        opts = getattr(method, f"{hookspecs.PROJECT}_impl", None) if callable(method) else None
+        return opts if isinstance(opts, dict) else None
+
+
 def _build_manager(cand: _discovery.Candidate,
                    impls: list[Any]) -> tuple[pluggy.PluginManager, SimpleNamespace]:
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm = _Manager(hookspecs.PROJECT)
     for module in hookspecs.SPEC_MODULES:
         pm.add_hookspecs(module)
     ops_ns = SimpleNamespace()
@@ -152,13 +169,11 @@ def _check_signatures(cand: _discovery.Candidate, pm: pluggy.PluginManager) -> N
     errors = []
     for name in KINDS:
         caller = getattr(pm.hook, name)
-        want = tuple(inspect.signature(hookspecs.spec_function(name)).parameters)
+        want = hookspecs.spec_params(name)
         for impl in caller.get_hookimpls():
             if impl.plugin_name == "tensorplug.generic":
                 continue
-            got = tuple(inspect.signature(impl.function).parameters)
-            if got and got[0] == "self":
-                got = got[1:]
+            got = hookspecs.parameter_names(impl.function)
             if got != want:
                 errors.append(f"  plugin: {_plugin_name(impl.plugin)}\n  hook:   {name}\n"
                               f"  spec:   {name}({', '.join(want)})\n"

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 from .. import _dispatch, _selection
 from .._dtypes import scalar_kind
 from .._errors import InvalidTypeError
-from ..hookspecs import LIST_PARAMS, spec_function, tensor_positions
+from ..hookspecs import LIST_PARAMS, spec_params, tensor_positions
 from . import _rules_nn  # noqa: F401  (registers the family rules)
 from ._rules import output_spec
 from ._symbol import Symbol, TensorSpec, contains_symbol
@@ -128,7 +128,7 @@ def record(name: str, args: tuple[Any, ...]) -> Any:
 
 def _specs(name: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
     positions = tensor_positions(name)
-    params = list(__import__("inspect").signature(spec_function(name)).parameters)
+    params = spec_params(name)
     out = list(args)
     for i in positions:
         if i >= len(out):

@@ -8,12 +8,11 @@ through their generic implementation (``_grad._through_generic``).
 
 from __future__ import annotations
 
-import inspect
 from typing import Any, Callable
 
 from .. import backend as K
 from .._dtypes import kind, scalar_kind
-from ..hookspecs import LIST_PARAMS, spec_function, tensor_positions
+from ..hookspecs import LIST_PARAMS, spec_params, tensor_positions
 from ._symbol import Symbol, TensorSpec
 
 Rule = Callable[[Symbol, Any], list[Any]]
@@ -32,7 +31,7 @@ NOT_DIFFERENTIABLE = frozenset({
 
 def arg_slots(node: Symbol) -> list[Any]:
     """The node's tensor arguments, list arguments flattened, in order."""
-    params = list(inspect.signature(spec_function(node.op)).parameters)
+    params = spec_params(node.op)
     slots: list[Any] = []
     for i in tensor_positions(node.op):
         if i >= len(node.args):

@@ -11,8 +11,10 @@ of kinds that says which ops every backend must implement.
 
 from __future__ import annotations
 
+import functools
 from enum import Enum
 from types import ModuleType
+from typing import Any
 
 from . import (
     activations,
@@ -134,6 +136,26 @@ def spec_function(name: str):  # type: ignore[no-untyped-def]
     raise KeyError(name)
 
 
+@functools.cache
+def spec_params(name: str) -> tuple[str, ...]:
+    """The hookspec's parameter names, in order."""
+    return parameter_names(spec_function(name))
+
+
+def parameter_names(fn: Any) -> tuple[str, ...]:
+    """Positional parameter names of a function (``self`` dropped for bound methods)."""
+    code = getattr(getattr(fn, "__func__", fn), "__code__", None)
+    if code is None or getattr(fn, "__signature__", None) is not None:
+        import inspect
+
+        names = tuple(inspect.signature(fn).parameters)
+    else:
+        names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    if getattr(fn, "__self__", None) is not None and names and names[0] == "self":
+        names = names[1:]
+    return names
+
+
 #: Parameter names that carry tensors (a list of tensors for ``tensors`` and for
 #: ``stack``'s ``x``). Tracing, promotion and gradients read tensor positions from here.
 TENSOR_PARAMS = frozenset({
@@ -148,9 +170,7 @@ LIST_PARAMS = {("stack", "x"), ("concatenate", "tensors"), ("rnn", "initial_stat
                ("rnn", "constants")}
 
 
+@functools.cache
 def tensor_positions(name: str) -> tuple[int, ...]:
     """Positions of ``name``'s tensor parameters."""
-    import inspect
-
-    params = inspect.signature(spec_function(name)).parameters
-    return tuple(i for i, p in enumerate(params) if p in TENSOR_PARAMS)
+    return tuple(i for i, p in enumerate(spec_params(name)) if p in TENSOR_PARAMS)

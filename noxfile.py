@@ -30,6 +30,12 @@ def models(session: nox.Session, backend: str) -> None:
     session.run("pytest", *tests, "-q", env={"TENSORPLUG_BACKEND": backend})
 
 
+def distribute(session: nox.Session, backend: str) -> None:
+    """Data-parallel fit over MPI (mpiexec -n 2 on loopback)."""
+    session.run("pytest", "tests/integration/test_distribute_mpi.py", "-q",
+                env={"TENSORPLUG_BACKEND": backend})
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install("ruff>=0.6")
@@ -46,7 +52,7 @@ def null(session: nox.Session) -> None:
 @nox.session
 def numpy(session: nox.Session) -> None:
     """numpy >= 2: conformance (also in trace mode), third-party backend, sabotage."""
-    session.install("./core[demo]", "./plugins/numpy", "numpy>=2", *TEST_DEPS)
+    session.install("./core[demo,mpi]", "./plugins/numpy", "numpy>=2", *TEST_DEPS)
     conformance(session, "numpy")
     conformance(session, "numpy", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "tests/backends", "tests/integration", "-q")
@@ -63,15 +69,16 @@ def numpy126(session: nox.Session) -> None:
 
 @nox.session
 def tensorflow(session: nox.Session) -> None:
-    session.install("./core[demo]", "./plugins/numpy", "./plugins/tensorflow", *TEST_DEPS)
+    session.install("./core[demo,mpi]", "./plugins/numpy", "./plugins/tensorflow", *TEST_DEPS)
     conformance(session, "tensorflow")
     session.run("pytest", "plugins/tensorflow/tests", "-q")
     models(session, "tensorflow")
+    distribute(session, "tensorflow")
 
 
 @nox.session
 def mxnet(session: nox.Session) -> None:
-    session.install("./core[demo]", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4",
+    session.install("./core[demo,mpi]", "./plugins/numpy", "./plugins/mxnet", "numpy==1.26.4",
                     *TEST_DEPS)
     conformance(session, "mxnet")
     # synchronous engine: a kernel error is raised by the op that caused it
@@ -79,6 +86,7 @@ def mxnet(session: nox.Session) -> None:
     conformance(session, "mxnet", env={"TENSORPLUG_TRACE": "1"})
     session.run("pytest", "plugins/mxnet/tests", "-q")
     models(session, "mxnet")
+    distribute(session, "mxnet")
 
 
 @nox.session

@@ -375,3 +375,22 @@ def serialize_args(obj: Any, names: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def init_kernel_and_bias(layer: Any, activation: Any, use_bias: bool, kernel_initializer: Any,
+                         bias_initializer: Any, kernel_regularizer: Any,
+                         bias_regularizer: Any, kernel_constraint: Any,
+                         bias_constraint: Any) -> None:
+    """The Keras kernel/bias arguments shared by Dense and the conv layers."""
+    from .. import constraints, initializers, regularizers
+    from . import _activations
+
+    layer.activation = _activations.get(activation)
+    layer.use_bias = use_bias
+    layer.kernel_initializer = initializers.get(kernel_initializer)
+    layer.bias_initializer = initializers.get(bias_initializer)
+    layer.kernel_regularizer = regularizers.get(kernel_regularizer)
+    layer.bias_regularizer = regularizers.get(bias_regularizer)
+    layer.kernel_constraint = constraints.get(kernel_constraint)
+    layer.bias_constraint = constraints.get(bias_constraint)
+    layer.bias = None

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import backend as K
-from .. import constraints, initializers, regularizers
 from .._errors import InvalidArgumentError
-from . import _activations
-from ._base import Layer, serialize_args
+from ._base import Layer, init_kernel_and_bias, serialize_args
 from ._convutils import normalize_padding, normalize_tuple
 
 
@@ -35,15 +33,9 @@ class _Conv(Layer):
             raise InvalidArgumentError("padding='causal' is only allowed in Conv1D.")
         self.data_format = K.normalize_data_format(data_format)
         self.dilation_rate = normalize_tuple(dilation_rate, n, "dilation_rate")
-        self.activation = _activations.get(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.bias: Any = None
+        init_kernel_and_bias(self, activation, use_bias, kernel_initializer, bias_initializer,
+                             kernel_regularizer, bias_regularizer, kernel_constraint,
+                             bias_constraint)
 
     def build(self, input_shape: Any) -> None:
         axis = 1 if self.data_format == "channels_first" else -1

@@ -7,10 +7,9 @@ import math
 from typing import Any, Callable
 
 from .. import backend as K
-from .. import constraints, initializers, regularizers
 from .._errors import InvalidArgumentError
 from . import _activations
-from ._base import Layer, serialize_args
+from ._base import Layer, init_kernel_and_bias, serialize_args
 
 
 class Dense(Layer):
@@ -26,15 +25,9 @@ class Dense(Layer):
             raise InvalidArgumentError(f"Dense: units must be a positive int. "
                                        f"Received: units={units!r}.")
         self.units = int(units)
-        self.activation = _activations.get(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.bias: Any = None
+        init_kernel_and_bias(self, activation, use_bias, kernel_initializer, bias_initializer,
+                             kernel_regularizer, bias_regularizer, kernel_constraint,
+                             bias_constraint)
 
     def build(self, input_shape: Any) -> None:
         input_dim = input_shape[-1]

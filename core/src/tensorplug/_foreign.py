@@ -6,6 +6,7 @@ from typing import Any
 
 from . import _registry
 from ._errors import BackendMismatchError
+from ._host import is_host_array
 
 
 def owner(x: Any) -> Any:
@@ -24,7 +25,7 @@ def check(backend: Any, op: str, args: tuple[Any, ...]) -> None:
     for arg in args:
         items = arg if isinstance(arg, (list, tuple)) else (arg,)
         for item in items:
-            if backend.owns(item) or type(item).__module__ == "numpy":
+            if backend.owns(item) or is_host_array(item):
                 continue
             other = owner(item)
             if other is not None and other is not backend:

@@ -13,6 +13,7 @@ from typing import Any
 from .. import _dispatch, _rng
 from .._dtypes import kind
 from .._errors import InvalidArgumentError, InvalidTypeError
+from .._host import is_host_array
 from ..graph._symbol import Symbol
 from ..graph._trace import is_variable as _registered
 from ..graph._trace import register_variable, tracing
@@ -39,7 +40,7 @@ def _shape(op: str, shape: Any) -> tuple[int, ...]:
 
 def _number(op: str, name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) and not (
-            hasattr(value, "__float__") and type(value).__module__ == "numpy"):
+            hasattr(value, "__float__") and is_host_array(value)):
         raise InvalidTypeError(f"K.{op}: {name} must be a Python number. "
                                f"Received: {name}={value!r}.")
     out = float(value)

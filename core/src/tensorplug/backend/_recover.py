@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import _dtypes, _foreign, _selection
 from .._errors import TensorplugError
+from .._host import is_host_array
 from ..graph._symbol import contains_symbol
 from ..graph._trace import record
 from ._validate import VALIDATORS
@@ -48,7 +49,7 @@ _NOTHING = object()
 
 
 def _is_array_like(x: Any) -> bool:
-    return isinstance(x, (list, tuple)) or type(x).__module__ == "numpy"
+    return isinstance(x, (list, tuple)) or is_host_array(x)
 
 
 def _retry(backend: Any, name: str, args: tuple[Any, ...]) -> Any:

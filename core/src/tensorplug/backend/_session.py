@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import _config, _foreign, _registry, _selection
 from .._errors import BackendMismatchError, ConfigError
+from .._host import is_host_array
 
 
 def floatx() -> str:
@@ -95,7 +96,7 @@ def to_backend(x: Any, name: str) -> Any:
     if target.owns(x):
         return x
     source = _foreign.owner(x) or _selection.active()
-    if not source.ops["is_tensor"](x) and type(x).__module__ != "numpy":
+    if not source.ops["is_tensor"](x) and not is_host_array(x):
         raise BackendMismatchError(
             f"K.to_backend: x is a {type(x).__qualname__}, not a tensor of a loaded backend. "
             f"Fix: K.convert_to_tensor(x) first, or pass a numpy array.")

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import _dispatch
 from .._errors import IncompatibleShapesError, InvalidArgumentError, InvalidTypeError
+from .._host import is_host_array
 from ._args import dtype_name
 from ._recover import recover
 from ._validate import check_axis
@@ -84,8 +85,7 @@ def reverse(x: Any, axes: Any) -> Any:
 
 
 def _number(name: str, value: Any) -> int | float:
-    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 \
-            and value.dtype.kind in "iuf":
+    if is_host_array(value) and value.ndim == 0 and value.dtype.kind in "iuf":
         value = value.item()  # a numpy scalar: its Python number
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidTypeError(f"K.arange: {name} must be a Python number. "

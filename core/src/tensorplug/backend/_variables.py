@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import _dispatch
 from .._errors import InvalidArgumentError, InvalidTypeError
+from .._host import is_host_array
 from ..graph._symbol import Symbol
 from ..graph._trace import is_variable as _registered
 from ..graph._trace import tracing
@@ -105,7 +106,7 @@ def update_sub(x: Any, decrement: Any) -> Any:
 def moving_average_update(x: Any, value: Any, momentum: Any) -> Any:
     _check_variable("moving_average_update", x)
     if isinstance(momentum, bool) or not isinstance(momentum, (int, float)):
-        if type(momentum).__module__ != "numpy":
+        if not is_host_array(momentum):
             raise InvalidTypeError(f"K.moving_average_update: momentum must be a Python "
                                    f"float. Received: momentum={momentum!r}.")
     momentum = float(momentum)

@@ -72,7 +72,7 @@ class Cases:
                 if dt in case.dtypes and dt in declared]
 
 
-def run_case(case: Case, dtype: str) -> None:
+def check_case(case: Case, dtype: str) -> None:
     case.run(Inputs(case.id(dtype)), dtype)
 
 

@@ -13,7 +13,7 @@ import pytest
 from tensorplug import backend as K
 
 from . import _reference_control as ref
-from ._cases import FLOATS, Case, Cases, run_case
+from ._cases import FLOATS, Case, Cases, check_case
 from ._gradcheck import RTOL, _numeric
 from ._inputs import Inputs
 from ._tolerance import tolerance
@@ -124,7 +124,7 @@ for _op, _reverse in (("foldl", False), ("foldr", True)):
 
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 # -- on placeholders with an unknown (None) time length ------------------------------

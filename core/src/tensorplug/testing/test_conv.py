@@ -20,7 +20,7 @@ from tensorplug import TensorplugError
 from tensorplug import backend as K
 
 from . import _reference_conv as R
-from ._cases import FLOATS, Case, Cases, run_case
+from ._cases import FLOATS, Case, Cases, check_case
 from ._check import check_op
 from ._gradcheck import check_grad
 from ._inputs import Inputs
@@ -249,7 +249,7 @@ def _(g: Inputs, dt: str) -> None:
 
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 # -- errors: raised by the facade, so the same class and message on every backend ------

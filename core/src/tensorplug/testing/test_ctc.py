@@ -18,7 +18,7 @@ import tensorplug
 from tensorplug import backend as K
 
 from . import _reference_nn as ref
-from ._cases import FLOATS, Case, Cases, declared_dtypes, run_case
+from ._cases import FLOATS, Case, Cases, check_case, declared_dtypes
 from ._check import assert_result, check_op, to_backend
 from ._gradcheck import check_grad
 from ._inputs import Inputs
@@ -336,4 +336,4 @@ def test_ctc_errors(call: Any, error: type[Exception], fragments: tuple[str, ...
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)

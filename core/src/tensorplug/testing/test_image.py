@@ -15,7 +15,7 @@ from tensorplug import TensorplugError
 from tensorplug import backend as K
 
 from . import _reference_conv as R
-from ._cases import ALL, FLOATS, Case, Cases, run_case
+from ._cases import ALL, FLOATS, Case, Cases, check_case
 from ._check import check_op
 from ._gradcheck import check_grad
 from ._inputs import Inputs
@@ -91,7 +91,7 @@ def _(g: Inputs, dt: str) -> None:
 
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 def _t(*shape: int) -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from ._cases import ALL, NUMERIC, Case, Cases, run_case
+from ._cases import ALL, NUMERIC, Case, Cases, check_case
 from ._check import check_op
 from ._inputs import Inputs
 
@@ -63,4 +63,4 @@ for _case, _shape in (("1d", (5,)), ("2d", (3, 4)), ("3d", (2, 3, 4)), ("0d", ()
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)

@@ -17,7 +17,7 @@ import pytest
 import tensorplug
 from tensorplug import backend as K
 
-from ._cases import FLOATS, Case, Cases, declared_dtypes, floatx, run_case
+from ._cases import FLOATS, Case, Cases, check_case, declared_dtypes, floatx
 from ._inputs import Inputs
 from ._reference_misc import (
     bernoulli_moments,
@@ -237,7 +237,7 @@ def _(g: Inputs, dt: str) -> None:
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 @pytest.mark.parametrize("dtype", [d for d in FLOATS if d in declared_dtypes()])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from . import _nep50 as nep50
-from ._cases import ALL, FLOAT_FN, FLOATS, NUMERIC, Case, Cases, run_case
+from ._cases import ALL, FLOAT_FN, FLOATS, NUMERIC, Case, Cases, check_case
 from ._check import check_op
 from ._inputs import Inputs
 
@@ -118,4 +118,4 @@ for _op, _kind in (("cumsum", "any"), ("cumprod", "near_one")):
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)

@@ -9,7 +9,7 @@ import pytest
 
 from tensorplug import backend as K
 
-from ._cases import ALL, INTS, Case, Cases, run_case
+from ._cases import ALL, INTS, Case, Cases, check_case
 from ._check import check_op
 from ._inputs import Inputs
 
@@ -153,4 +153,4 @@ def _(g: Inputs, dt: str) -> None:
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)

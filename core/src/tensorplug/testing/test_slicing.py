@@ -10,7 +10,7 @@ import pytest
 import tensorplug
 from tensorplug import backend as K
 
-from ._cases import ALL, FLOATS, INTS, NUMERIC, Case, Cases, run_case
+from ._cases import ALL, FLOATS, INTS, NUMERIC, Case, Cases, check_case
 from ._check import assert_result, check_op
 from ._inputs import Inputs
 from ._reference_misc import arange_ref, repeat_ref, reverse_ref, slice_ref
@@ -98,7 +98,7 @@ for _case, (_shape, _n) in _REPEAT.items():
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 # --- errors: the same class and message on every backend -------------------------------

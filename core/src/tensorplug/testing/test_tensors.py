@@ -7,7 +7,7 @@ import pytest
 
 from tensorplug import backend as K
 
-from ._cases import ALL, FLOATS, Case, Cases, declared_dtypes, floatx, other_dtype, run_case
+from ._cases import ALL, FLOATS, Case, Cases, check_case, declared_dtypes, floatx, other_dtype
 from ._check import assert_result, check_op
 from ._inputs import Inputs, python_scalar
 
@@ -262,4 +262,4 @@ for _src in declared_dtypes():
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)

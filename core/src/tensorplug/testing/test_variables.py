@@ -16,7 +16,7 @@ import pytest
 import tensorplug
 from tensorplug import backend as K
 
-from ._cases import ALL, FLOATS, NUMERIC, Case, Cases, declared_dtypes, run_case
+from ._cases import ALL, FLOATS, NUMERIC, Case, Cases, check_case, declared_dtypes
 from ._check import assert_result, check_op
 from ._inputs import Inputs, python_scalar
 from ._reference_misc import count_params_ref, identity_ref, moving_average_ref, size_ref
@@ -239,7 +239,7 @@ def _(g: Inputs, dt: str) -> None:
 # Last: every case above is registered by now.
 @pytest.mark.parametrize(("case", "dtype"), cases.params())
 def test_values(case: Case, dtype: str) -> None:
-    run_case(case, dtype)
+    check_case(case, dtype)
 
 
 # --- batch_get_value / batch_set_value (facade-only: not value cases of KINDS ops) ------

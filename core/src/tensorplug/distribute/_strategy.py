@@ -123,13 +123,17 @@ class MPIStrategy:
             model._strategy = previous
 
     def _abort_on_error(self) -> None:
+        import time
         import traceback
 
-        try:
-            traceback.print_exc()
-            print(f"tensorplug.distribute: rank {self.rank}/{self.size} raised the error "
-                  f"above at {self.where()}; aborting the MPI job so that the other ranks "
-                  f"do not wait for it.", file=sys.stderr, flush=True)
+        message = (traceback.format_exc()
+                   + f"tensorplug.distribute: rank {self.rank}/{self.size} raised the error "
+                     f"above at {self.where()}; aborting the MPI job so that the other ranks "
+                     f"do not wait for it.\n")
+        try:  # one write, flushed, and a moment for the launcher to forward it
+            sys.stderr.write(message)
+            sys.stderr.flush()
+            time.sleep(0.5)
         except (OSError, ValueError):
             pass
         self.comm.Abort(1)

@@ -22,7 +22,7 @@ OVERRIDDEN = {
 }
 
 
-def same(got: Any, want: Any) -> None:
+def assert_same(got: Any, want: Any) -> None:
     """Equal values, dtype and shape, and a native (numpy here) array or scalar."""
     assert isinstance(got, (np.ndarray, np.generic)), type(got)
     want = np.asarray(want)
@@ -74,38 +74,38 @@ def test_backend_info_devices_from_count() -> None:
 
 def test_tensors(sim: Any) -> None:
     K = sim
-    same(K.to_numpy(2.5), np.float64(2.5))
-    same(K.to_numpy([1, 2]), np.array([1, 2]))
+    assert_same(K.to_numpy(2.5), np.float64(2.5))
+    assert_same(K.to_numpy([1, 2]), np.array([1, 2]))
     assert K.is_tensor(np.zeros(2)) and not K.is_tensor([1.0])
     assert not tensorplug_cuda.tensors.build(np).is_tensor(np.float32(1))  # CuPy's default
     v = K.variable([1.0, 2.0], dtype="float32")
     out = K.set_value(v, [3, 4])
     assert out is v
-    same(v, np.array([3, 4], "float32"))
+    assert_same(v, np.array([3, 4], "float32"))
     K.set_value(v, np.array([5.0, 6.0]))
-    same(v, np.array([5, 6], "float32"))
+    assert_same(v, np.array([5, 6], "float32"))
 
 
 def test_clip(sim: Any) -> None:
     K = sim
     x = np.array([-2.0, 0.5, 3.0], "float32")
-    same(K.clip(x, 0.0, 1.0), np.array([0, 0.5, 1], "float32"))
-    same(K.clip(x, None, 1.0), np.array([-2, 0.5, 1], "float32"))
-    same(K.clip(x, 0.0, None), np.array([0, 0.5, 3], "float32"))
+    assert_same(K.clip(x, 0.0, 1.0), np.array([0, 0.5, 1], "float32"))
+    assert_same(K.clip(x, None, 1.0), np.array([-2, 0.5, 1], "float32"))
+    assert_same(K.clip(x, 0.0, None), np.array([0, 0.5, 3], "float32"))
     unclipped = K.clip(x, None, None)
-    same(unclipped, x)
+    assert_same(unclipped, x)
     assert unclipped is not x
-    same(K.clip(x, 1.0, 0.0), np.ones(3, "float32"))  # Keras: max < min gives min
-    same(K.clip(np.array([1, 5], "int32"), 2, 3), np.array([2, 3], "int32"))
-    same(K.clip([1.0, 5.0], 2.0, 3.0), np.array([2.0, 3.0]))  # host input retried
+    assert_same(K.clip(x, 1.0, 0.0), np.ones(3, "float32"))  # Keras: max < min gives min
+    assert_same(K.clip(np.array([1, 5], "int32"), 2, 3), np.array([2, 3], "int32"))
+    assert_same(K.clip([1.0, 5.0], 2.0, 3.0), np.array([2.0, 3.0]))  # host input retried
 
 
 def test_where(sim: Any) -> None:
     K = sim
     x, y = np.array([1, 2], "int32"), np.array([3, 4], "int32")
-    same(K.where([True, False], x, y), np.array([1, 4], "int32"))
-    same(K.where(np.array([0, 1]), x, y), np.array([3, 2], "int32"))
-    same(K.where(True, x, 0), np.array([1, 2], "int32"))
+    assert_same(K.where([True, False], x, y), np.array([1, 4], "int32"))
+    assert_same(K.where(np.array([0, 1]), x, y), np.array([3, 2], "int32"))
+    assert_same(K.where(True, x, 0), np.array([1, 2], "int32"))
 
 
 @pytest.mark.parametrize(("op", "x", "axis", "keepdims", "want"), [
@@ -119,15 +119,15 @@ def test_where(sim: Any) -> None:
     ("std", [[1.0, 3.0]], 1, True, np.array([[1.0]])),
 ])
 def test_reductions(sim: Any, op: str, x: Any, axis: Any, keepdims: bool, want: Any) -> None:
-    same(getattr(sim, op)(x, axis=axis, keepdims=keepdims), want)
+    assert_same(getattr(sim, op)(x, axis=axis, keepdims=keepdims), want)
 
 
 def test_argmax_argmin(sim: Any) -> None:
     K = sim
     x = np.array([[1, 3, 3], [2, 2, 0]], "float32")
-    same(K.argmax(x), np.array([1, 0]))
-    same(K.argmin(x, axis=0), np.array([0, 1, 1]))
-    same(K.argmax([[1, 3, 3]], axis=-1), np.array([1]))  # host input retried
+    assert_same(K.argmax(x), np.array([1, 0]))
+    assert_same(K.argmin(x, axis=0), np.array([0, 1, 1]))
+    assert_same(K.argmax([[1, 3, 3]], axis=-1), np.array([1]))  # host input retried
     assert K.argmax(x).dtype == np.int64
 
 
@@ -135,32 +135,32 @@ def test_linalg(sim: Any) -> None:
     K = sim
     a = np.arange(6, dtype="float32").reshape(2, 3)
     b = np.arange(60, dtype="float32").reshape(4, 3, 5)
-    same(K.dot(a, b), np.dot(a, b))  # Theano-style: (2,3).(4,3,5) -> (2,4,5)
-    same(K.dot(a, [[1.0], [0.0], [0.0]]), np.array([[0.0], [3.0]]))
-    same(K.dot([[1.0, 2.0]], [[3.0], [4.0]]), np.array([[11.0]]))
-    same(K.transpose(a), a.T)
-    same(K.transpose([[1, 2]]), np.array([[1], [2]]))
+    assert_same(K.dot(a, b), np.dot(a, b))  # Theano-style: (2,3).(4,3,5) -> (2,4,5)
+    assert_same(K.dot(a, [[1.0], [0.0], [0.0]]), np.array([[0.0], [3.0]]))
+    assert_same(K.dot([[1.0, 2.0]], [[3.0], [4.0]]), np.array([[11.0]]))
+    assert_same(K.transpose(a), a.T)
+    assert_same(K.transpose([[1, 2]]), np.array([[1], [2]]))
 
 
 def test_shapes(sim: Any) -> None:
     K = sim
     x = np.arange(6, dtype="int32").reshape(1, 2, 3)
-    same(K.squeeze(x, 0), x[0])
-    same(K.squeeze([[1, 2]], 0), np.array([1, 2]))
-    same(K.flatten(x), x.ravel())
-    same(K.flatten([[1], [2]]), np.array([1, 2]))
-    same(K.permute_dimensions(x, (2, 0, 1)), x.transpose(2, 0, 1))
-    same(K.permute_dimensions([[1, 2]], (1, 0)), np.array([[1], [2]]))
-    same(K.repeat_elements(x, 2, 1), np.repeat(x, 2, 1))
-    same(K.repeat_elements([1, 2], 2, 0), np.array([1, 1, 2, 2]))
+    assert_same(K.squeeze(x, 0), x[0])
+    assert_same(K.squeeze([[1, 2]], 0), np.array([1, 2]))
+    assert_same(K.flatten(x), x.ravel())
+    assert_same(K.flatten([[1], [2]]), np.array([1, 2]))
+    assert_same(K.permute_dimensions(x, (2, 0, 1)), x.transpose(2, 0, 1))
+    assert_same(K.permute_dimensions([[1, 2]], (1, 0)), np.array([[1], [2]]))
+    assert_same(K.repeat_elements(x, 2, 1), np.repeat(x, 2, 1))
+    assert_same(K.repeat_elements([1, 2], 2, 0), np.array([1, 1, 2, 2]))
 
 
 def test_gather(sim: Any) -> None:
     K = sim
     ref = np.arange(6, dtype="float32").reshape(3, 2)
-    same(K.gather(ref, [2, 0]), ref[[2, 0]])
-    same(K.gather(ref, np.array([[1], [-1]])), ref[np.array([[1], [-1]])])
-    same(K.gather(ref, np.array([1])), ref[[1]])
+    assert_same(K.gather(ref, [2, 0]), ref[[2, 0]])
+    assert_same(K.gather(ref, np.array([[1], [-1]])), ref[np.array([[1], [-1]])])
+    assert_same(K.gather(ref, np.array([1])), ref[[1]])
     with pytest.raises(tensorplug.InvalidArgumentError, match=r"indices must be in \[0, 3\)"):
         K.gather(ref, [0, 3])
     with pytest.raises(tensorplug.InvalidArgumentError, match=r"indices must be in \[0, 3\)"):
@@ -178,5 +178,5 @@ def test_gather_checks_host_and_native_indices() -> None:
     for indices in ([0.0, 1.0], np.array([1.0])):
         with pytest.raises(IndexError, match="indices must be integers"):
             ns.gather(ref, indices)
-    same(ns.gather(ref, np.zeros((0,), "int64")), np.zeros((0, 2)))
-    same(ns.gather(ref, [-3, 2]), ref[[-3, 2]])
+    assert_same(ns.gather(ref, np.zeros((0,), "int64")), np.zeros((0, 2)))
+    assert_same(ns.gather(ref, [-3, 2]), ref[[-3, 2]])

@@ -18,8 +18,9 @@ from ..graph._symbol import contains_symbol
 from ..graph._trace import record
 from ._validate import VALIDATORS
 
-#: Ops whose listed argument positions are tensors (for conversion and promotion).
-_TENSOR_ARGS: dict[str, tuple[int, ...]] = {
+#: Operands promoted together (NEP 50) when a framework refused mixed dtypes; unlike
+#: ``hookspecs.tensor_positions`` this leaves out non-promoting tensors (where's condition).
+_PROMOTED: dict[str, tuple[int, ...]] = {
     "add": (0, 1), "subtract": (0, 1), "multiply": (0, 1), "divide": (0, 1),
     "maximum": (0, 1), "minimum": (0, 1), "equal": (0, 1), "not_equal": (0, 1),
     "greater": (0, 1), "greater_equal": (0, 1), "less": (0, 1), "less_equal": (0, 1),
@@ -59,7 +60,7 @@ def _retry(backend: Any, name: str, args: tuple[Any, ...]) -> Any:
         want = _dtypes.result_type(*(ops["dtype"](t) for t in items))
         items = [t if ops["dtype"](t) == want else ops["cast"](t, want) for t in items]
         return backend.ops[name](items, *args[1:])
-    positions = _TENSOR_ARGS.get(name)
+    positions = _PROMOTED.get(name)
     if positions is None:
         if args and (_is_array_like(args[0]) or _dtypes.scalar_kind(args[0]) is not None):
             return backend.ops[name](ops["convert_to_tensor"](args[0], None), *args[1:])

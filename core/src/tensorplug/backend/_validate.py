@@ -216,6 +216,8 @@ def _gather(ops: Ops, reference: Any, indices: Any) -> None:
             f"Received: min={idx.min()}, max={idx.max()}.")
 
 
+_check_repeat_axis = _single_axis("repeat_elements")  # called as (x, rep, axis)
+
 VALIDATORS: dict[str, Callable[..., None]] = {
     **{op: _binary(op) for op in (
         "add", "subtract", "multiply", "divide", "maximum", "minimum", "equal", "not_equal",
@@ -224,7 +226,7 @@ VALIDATORS: dict[str, Callable[..., None]] = {
         "sum", "prod", "mean", "max", "min", "var", "std", "any", "all", "logsumexp")},
     **{op: _single_axis(op) for op in (
         "argmax", "argmin", "cumsum", "cumprod", "softmax")},
-    "repeat_elements": lambda ops, x, rep, axis: _single_axis("repeat_elements")(ops, x, axis),
+    "repeat_elements": lambda ops, x, rep, axis: _check_repeat_axis(ops, x, axis),
     "dot": _dot, "reshape": _reshape, "concatenate": _joined("concatenate"),
     "stack": _joined("stack"), "permute_dimensions": _permute, "squeeze": _squeeze,
     "expand_dims": _expand, "gather": _gather, "where": _where, "clip": _clip,

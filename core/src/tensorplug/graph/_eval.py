@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from .. import _selection
 from .._errors import InvalidArgumentError
 from ._symbol import Symbol
 
@@ -101,11 +100,7 @@ def call(backend: Any, op: str, args: tuple[Any, ...]) -> Any:
     except Exception as exc:
         from ..backend._recover import recover
 
-        token = _selection._scoped.set(backend)
-        try:
-            return recover(op, args, exc)
-        finally:
-            _selection._scoped.reset(token)
+        return recover(op, args, exc, backend)
 
 
 def run(backend: Any, order: list[Symbol], env: dict[int, Any]) -> dict[int, Any]:

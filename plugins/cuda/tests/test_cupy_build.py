@@ -104,3 +104,22 @@ def test_registry_accepts_cupy_impls_and_binds_cupy(fresh: None) -> None:
     assert ops["reshape"] is cupy.ndarray.reshape
     host_bound = {name: fn for name, fn in ops.items() if origin(fn) == "numpy"}
     assert not host_bound, f"ops bound to numpy callables: {sorted(host_bound)}"
+
+
+def test_the_stand_in_has_cupys_ufunc_limits() -> None:
+    """cuda_on_numpy's ufuncs reduce where, and only where, CuPy's do."""
+    import numpy
+    from cuda_on_numpy import CUPY_REDUCING_UFUNCS
+
+    reducing = set()
+    for name in dir(cupy):
+        if type(getattr(cupy, name)).__name__ != "ufunc":
+            continue
+        try:
+            getattr(cupy, name).reduce(numpy.ones(3))
+        except NotImplementedError:
+            continue
+        except Exception:  # noqa: S110 - anything else (no device) means it is implemented
+            pass
+        reducing.add(name)
+    assert reducing == CUPY_REDUCING_UFUNCS

@@ -55,9 +55,11 @@ def build(xp: ModuleType, **options: Any) -> Impls:
         out = x.dtype if x.dtype.kind == "f" else xp.dtype("float64")
         work = xp.float32 if out == xp.float16 else out  # float16 sums in float32
         xw = x.astype(work)
-        m = max_reduce(xw, axis, None, None, True)
+        # xp.max, not maximum.reduce: CuPy (the cuda plugin reuses this) reduces with
+        # add and multiply only.
+        m = xp.max(xw, axis=axis, keepdims=True)
         m = xp.where(xp.isfinite(m), m, xp.zeros_like(m))  # all -inf rows: log(0) = -inf
-        s = add_reduce(xp.exp(xw - m), axis, None, None, keepdims)
+        s = xp.sum(xp.exp(xw - m), axis=axis, keepdims=keepdims)
         if not keepdims:
             m = xp.reshape(m, xp.shape(s))
         return (xp.log(s) + m).astype(out)

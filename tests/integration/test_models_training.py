@@ -228,7 +228,11 @@ def test_optimizer_updates_match_numpy(name: str) -> None:
     for x in xs:
         model.train_on_batch(x, np.zeros((1, 1)))
     want = reference_step(name, w0, [x.T for x in xs])
-    np.testing.assert_allclose(dense.get_weights()[0], want, rtol=1e-6)
+    # Adam's bias correction runs in floatx (float32), as in Keras 2.3: 1 - 0.999**t at
+    # t = 1 keeps about 4 significant digits, and which ones depends on the backend's
+    # float32 exp (CUDA's differs from numpy's by an ulp).
+    rtol = 1e-4 if name == "adam" else 1e-6
+    np.testing.assert_allclose(dense.get_weights()[0], want, rtol=rtol)
 
 
 def test_schedules_and_decay_change_the_rate_per_step() -> None:

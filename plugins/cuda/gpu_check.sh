@@ -5,15 +5,17 @@
 #   1. prints the environment and what the driver probe says            -> env.txt
 #   2. runs the conformance suite on `cuda` (time-limited)              -> conformance.txt
 #   3. runs the dispatch benchmark and smoke check (gpu_bench.py)       -> bench.txt, bench.json
-#   4. writes the counts and figures                                    -> summary.txt
-# Everything lands in $OUT (default ./gpu_check_out). About 4 minutes at most.
+#   4. trains models on cuda: tests/integration/test_models_*.py, demo  -> models.txt
+#   5. writes the counts and figures                                    -> summary.txt
+# Everything lands in $OUT (default ./gpu_check_out). About 6 minutes at most
+# (scikit-learn and h5py, for the demo and saving tests, are expected to be there).
 #
 # Build the wheels first, on any machine, from the repository root:
 #   pip wheel --no-deps ./core ./plugins/numpy ./plugins/cuda -w .whl
 # then, on the GPU machine, from the repository root:
 #   bash plugins/cuda/gpu_check.sh [WHEEL_DIR]        # WHEEL_DIR defaults to .whl
 # Knobs: PYTHON (default python3), CONFORMANCE_TIMEOUT (s, default 170),
-# BENCH_TIMEOUT (s, default 50), XDIST (pytest-xdist workers: default 8 when xdist is
+# BENCH_TIMEOUT (s, default 50), MODELS_TIMEOUT (s, default 90), XDIST (pytest-xdist workers: default 8 when xdist is
 # installed, 0 for none; CuPy compiles each kernel on first use, so workers pay off).
 set -uo pipefail
 
@@ -68,10 +70,17 @@ echo "== dispatch benchmark and smoke check (limit ${BENCH_TIMEOUT:-50}s)"
     --out "$OUT") 2>&1 | tee "$OUT/bench.log"
 BENCH_RC=${PIPESTATUS[0]}
 
+echo "== models on cuda (limit ${MODELS_TIMEOUT:-90}s)"
+(cd "$ROOT" && TENSORPLUG_BACKEND=cuda TENSORPLUG_HOME="$WORK" timeout "${MODELS_TIMEOUT:-90}" \
+    "$PY" -m pytest -p no:cacheprovider tests/integration/test_models_*.py -q -rfEs \
+    --durations=5) 2>&1 | tee "$OUT/models.txt"
+MODELS_RC=${PIPESTATUS[0]}
+
 {
     echo "conformance exit $CONF_RC (124 = timed out): $(grep -E '^[0-9]+ (passed|failed|skipped|error)|(passed|failed|skipped|error).* in [0-9.]+s' "$OUT/conformance.txt" | tail -1)"
     echo "benchmark exit $BENCH_RC (124 = timed out)"
+    echo "models exit $MODELS_RC (124 = timed out): $(grep -E '(passed|failed|error).* in [0-9.]+s' "$OUT/models.txt" | tail -1)"
     cat "$OUT/bench.txt" 2>/dev/null
 } | tee "$OUT/summary.txt"
 rm -rf "$SITE" "$WORK"
-[ "$CONF_RC" -eq 0 ] && [ "$BENCH_RC" -eq 0 ]
+[ "$CONF_RC" -eq 0 ] && [ "$BENCH_RC" -eq 0 ] && [ "$MODELS_RC" -eq 0 ]

@@ -1,8 +1,9 @@
 """Element-wise functions of two TensorFlow tensors (NEP 50 promotion, bool rules).
 
-Fast path: two eager tensors go straight to the generated op, whose answer is the
-contract's or an error (mixed dtypes, bool arithmetic); anything else takes
-:func:`general`, which promotes (NEP 50) and maps bool arithmetic to logic as numpy does.
+Fast path: two eager tensors go straight to the op (through TensorFlow's C entry
+point when eager, see ``_fast``), whose answer is the contract's or an error (mixed
+dtypes, bool arithmetic); anything else takes :func:`general`, which promotes (NEP 50)
+and maps bool arithmetic to logic as numpy does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, Callable
 from tensorflow.python.ops import gen_math_ops as gm
 
 from ._convert import ET, FAST_ERRORS, FAST_TYPES, FLOAT_ENUMS, promote, to_tensor
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 
 Op = Callable[..., Any]
@@ -50,12 +52,24 @@ def divide_general(x: Any, y: Any) -> Any:
 
 
 def _binary(ns: Impls, name: str, op: Op) -> None:
+    op_type, attrs = OP_TYPES[op]
+    if attrs:  # Equal, NotEqual: incompatible_shape_error
+        def run(ctx: Any, x: Any, y: Any) -> Any:
+            return execute(ctx, op_type, None, x, y, *attrs)
+    else:
+        run = None  # type: ignore[assignment]
+
     def fn(x: Any, y: Any) -> Any:
         tx, ty = type(x), type(y)
         if tx is ET and ty is ET:
             try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    if run is None:
+                        return execute(ctx, op_type, None, x, y)
+                    return run(ctx, x, y)
                 return op(x, y)
-            except FAST_ERRORS:
+            except ERRORS:
                 pass
         elif tx in WITH_FLOATS and ty in WITH_FLOATS and (tx is not float or ty is not float):
             try:  # a Python float beside a float tensor or variable: TF converts it as
@@ -78,8 +92,11 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     def divide(x: Any, y: Any) -> Any:
         if type(x) is ET and type(y) is ET and x._datatype_enum() in FLOAT_ENUMS:
             try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, "RealDiv", None, x, y)
                 return real_div(x, y)
-            except FAST_ERRORS:
+            except ERRORS:
                 pass
         return divide_general(x, y)
 

@@ -14,6 +14,7 @@ from tensorflow.python.ops import gen_array_ops as ga
 from tensorflow.python.ops import gen_math_ops as gm
 
 from ._convert import ET, FAST_ERRORS, FLOAT_ENUMS, as_float, promote, to_tensor
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 
 Op = Callable[..., Any]
@@ -23,11 +24,16 @@ _NUMBER = (int, float)
 def float_function(ns: Impls, name: str, op: Op) -> None:
     """Register ``name``: ``op`` on floats, on the numpy-2 float dtype otherwise."""
 
+    op_type = OP_TYPES[op][0]
+
     def fn(x: Any) -> Any:
         if type(x) is ET:
             try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, op_type, None, x)
                 return op(x)
-            except FAST_ERRORS:
+            except ERRORS:
                 pass
         return op(as_float(x))
 
@@ -38,11 +44,16 @@ def float_function(ns: Impls, name: str, op: Op) -> None:
 def same_dtype(ns: Impls, name: str, op: Op, on_bool: Op | None = None) -> None:
     """Register ``name``: ``op`` keeping the dtype; ``on_bool`` for bool inputs."""
 
+    op_type = OP_TYPES[op][0]
+
     def fn(x: Any) -> Any:
         if type(x) is ET:
             try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, op_type, None, x)
                 return op(x)
-            except FAST_ERRORS:
+            except ERRORS:
                 pass
         t = to_tensor(x)
         if on_bool is not None and t.dtype.name == "bool":
@@ -112,8 +123,11 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     def clip(x: Any, min_value: Any, max_value: Any) -> Any:
         if type(x) is ET and type(min_value) is float and type(max_value) is float:
             try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, "ClipByValue", None, x, min_value, max_value)
                 return clip_by_value(x, min_value, max_value)
-            except FAST_ERRORS:
+            except ERRORS:
                 pass
         return _clip_general(x, min_value, max_value)
 

@@ -26,6 +26,7 @@ from ._convert import (
     rank,
     to_tensor,
 )
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 
 
@@ -99,14 +100,18 @@ def _prod(values: list[Any]) -> Any:
 def build(tf: ModuleType, **options: Any) -> Impls:
     ns = Impls("tensorplug_tensorflow.linalg")
     mat_mul, transpose_op = gm.mat_mul, ga.transpose
+    MAT_MUL_ATTRS = OP_TYPES[mat_mul][1]  # noqa: N806
 
     @ns.impl()
     def dot(x: Any, y: Any) -> Any:
         if type(x) is ET and type(y) is ET:
             if x._rank() == 2 and y._rank() == 2:
                 try:
+                    ctx = context_module._context
+                    if ctx._thread_local_data.is_eager:
+                        return execute(ctx, "MatMul", None, x, y, *MAT_MUL_ATTRS)
                     return mat_mul(x, y)
-                except FAST_ERRORS:
+                except ERRORS:
                     pass
         elif type(x) in FAST_TYPES and type(y) in FAST_TYPES:  # a variable: weights
             if x.shape.rank == 2 and y.shape.rank == 2:

@@ -17,6 +17,7 @@ from tensorplug._dtypes import accumulate_result
 
 from . import _consts
 from ._convert import ET, FLOAT_ENUMS, TF, rank, to_tensor
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 
 Op = Callable[..., Any]
@@ -55,14 +56,22 @@ def _narrowed(t: Any, out: str) -> Any:
 def accumulate(ns: Impls, name: str, op: Op) -> None:
     """sum / prod: floats reduce in their dtype, bool and integers in int64."""
     every = [_consts.all_axes(r) for r in range(_FAST_RANKS)]  # made once, at load
+    op_type = OP_TYPES[op][0]
 
     def fn(x: Any, axis: Any, keepdims: Any) -> Any:
         if type(x) is ET and x._datatype_enum() in FLOAT_ENUMS:
             if axis is None:
                 r = x._rank()
-                if r < _FAST_RANKS:
-                    return op(x, every[r], keepdims)
-            return op(x, axes(x, axis), keepdims)
+                a = every[r] if r < _FAST_RANKS else axes(x, None)
+            else:
+                a = axes(x, axis)
+            try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, op_type, None, x, a, "keep_dims", keepdims)
+            except ERRORS:
+                pass
+            return op(x, a, keepdims)
         t = _accumulating(to_tensor(x))
         return op(t, axes(t, axis), keepdims)
 

@@ -17,6 +17,7 @@ from tensorplug import backend as K
 
 from . import _consts
 from ._convert import ET, NATIVE, TF, dims, promote_list, rank, to_tensor
+from ._fast import ERRORS, context_module, execute
 from ._impls import Impls
 
 _INDEX_DTYPES = ("int32", "int64")
@@ -50,7 +51,15 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     def reshape(x: Any, shape: Any) -> Any:
         if type(x) is ET:
             c = cached(shape)
-            return reshape_op(x, c if c is not None else const(shape))
+            if c is None:
+                c = const(shape)
+            try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, "Reshape", None, x, c)
+            except ERRORS:
+                pass
+            return reshape_op(x, c)
         return reshape_op(to_tensor(x), const(shape))
 
     @ns.impl()

@@ -11,6 +11,7 @@ from tensorflow.python.ops import gen_math_ops
 
 from . import _dlpack
 from ._convert import ET, NATIVE, TF, dtype_of, to_tensor
+from ._fast import ERRORS, context_module, execute
 from ._impls import Impls
 from ._variable import Variable
 
@@ -103,7 +104,14 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     @ns.impl()
     def cast(x: Any, dtype: Any) -> Any:
         if type(x) is ET:
-            return gen_cast(x, TF[dtype])
+            to = TF[dtype]
+            try:
+                ctx = context_module._context
+                if ctx._thread_local_data.is_eager:
+                    return execute(ctx, "Cast", None, x, "DstT", to, "Truncate", False)
+            except ERRORS:
+                pass
+            return gen_cast(x, to)
         return to_tensor(_copy(x), dtype)  # a variable's value, never the variable
 
     @ns.impl()

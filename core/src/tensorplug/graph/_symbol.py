@@ -134,14 +134,9 @@ Symbol.__abs__ = _unary("abs")  # type: ignore[attr-defined]
 
 
 def _getitem(self: Symbol, key: Any) -> Any:
-    from .. import backend as K
+    from ._indexing import getitem
 
-    return K.getitem(self, key) if hasattr(K, "getitem") else _no_getitem(self)
-
-
-def _no_getitem(sym: Symbol) -> Any:
-    raise InvalidTypeError(f"{sym!r}: indexing symbols is not supported; use K.slice, "
-                           f"K.gather or K.reshape.")
+    return getitem(self, key)
 
 
 Symbol.__getitem__ = _getitem  # type: ignore[attr-defined]

@@ -254,3 +254,29 @@ def test_trainable_false_freezes_a_layer() -> None:
 def test_unknown_layer_argument_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown keyword"):
         layers.Dense(3, kernel_initialiser="zeros")
+
+
+def test_variational_sampling_lambda_trains_and_draws_each_batch() -> None:
+    """Keras's VAE sampling layer, written as in Keras 2: z = mean + exp(log_var / 2) *
+    K.random_normal(shape=(K.shape(mean)[0], dim)). The draw is a graph node: fit
+    trains through it, and each call of the model sees new noise."""
+    set_random_seed(5)
+    dim = 2
+
+    def sampling(args: list) -> object:
+        mean, log_var = args
+        eps = K.random_normal(shape=(K.shape(mean)[0], dim))
+        return mean + K.exp(0.5 * log_var) * eps
+
+    inp = layers.Input(shape=(4,))
+    mean = layers.Dense(dim)(inp)
+    log_var = layers.Dense(dim)(inp)
+    z = layers.Lambda(sampling)([mean, log_var])
+    model = models.Model(inp, layers.Dense(1)(z))
+    model.compile(optimizers.Adam(0.01), "mse")
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(64, 4)), rng.normal(size=(64, 1))
+    history = model.fit(x, y, epochs=3, batch_size=16, verbose=0)
+    assert all(np.isfinite(history.history["loss"]))
+    first, second = model.predict(x[:8]), model.predict(x[:8])
+    assert first.shape == (8, 1) and not np.array_equal(first, second)

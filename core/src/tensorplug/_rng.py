@@ -42,10 +42,22 @@ def process_generator() -> Any:
     return _generator
 
 
-def generator(seed: int | None) -> Any:
-    """A fresh ``Generator(PCG64(seed))`` for an int seed; the process one for None."""
+def generator(seed: Any) -> Any:
+    """A fresh ``Generator(PCG64(seed))`` for an int seed; the process one for None; a
+    graph node's own :func:`stream` as it is."""
     if seed is None:
         return process_generator()
+    if not isinstance(seed, int):
+        return seed
+    import numpy as np
+
+    return np.random.Generator(np.random.PCG64(seed))
+
+
+def stream(seed: int) -> Any:
+    """A ``Generator(PCG64(seed))`` that a graph node keeps as its seed argument: each
+    evaluation draws the next values, so a seeded draw in a graph is reproducible run to
+    run yet fresh at every step (as a seeded TensorFlow op in a Keras graph)."""
     import numpy as np
 
     return np.random.Generator(np.random.PCG64(seed))

@@ -27,7 +27,11 @@ __all__ = [
 _OPS: tuple[str, ...] = tuple(__all__)
 
 
-def _shape(op: str, shape: Any) -> tuple[int, ...]:
+def _shape(op: str, shape: Any) -> Any:
+    """A tuple of ints; or, for a graph, a shape holding symbols (see _symbolic_shape)."""
+    symbolic = _symbolic_shape(op, shape)
+    if symbolic is not None:
+        return symbolic
     if shape is None or (isinstance(shape, (list, tuple)) and None in shape):
         raise InvalidArgumentError(f"K.{op}: shape must be fully known (a tuple of "
                                    f"non-negative ints). Received: shape={shape!r}.")
@@ -36,6 +40,46 @@ def _shape(op: str, shape: Any) -> tuple[int, ...]:
         raise InvalidArgumentError(f"K.{op}: shape has a negative dimension. "
                                    f"Received: shape={shape!r}.")
     return out
+
+
+def _symbolic_shape(op: str, shape: Any) -> Any:
+    """``shape`` when it holds symbols, checked; else None.
+
+    ``K.shape(x)`` (a 1-D int symbol of known length), or a tuple of non-negative ints
+    and 0-d int symbols such as ``(K.shape(x)[0], 16)``. The draw is then a graph node,
+    made again each time the graph runs (Keras's graph semantics), with the sizes the
+    symbols have then.
+    """
+    if isinstance(shape, Symbol):
+        dims = shape.shape
+        if kind(shape.dtype) not in "iu" or dims is None or len(dims) != 1 or dims[0] is None:
+            raise InvalidArgumentError(
+                f"K.{op}: a symbolic shape must be a 1-D integer tensor of known length, "
+                f"such as K.shape(x). Received: shape={shape!r}.")
+        return shape
+    if not isinstance(shape, (list, tuple)) or not any(isinstance(d, Symbol) for d in shape):
+        return None
+    for d in shape:
+        if isinstance(d, Symbol):
+            ok = kind(d.dtype) in "iu" and d.shape == ()
+        else:
+            ok = not isinstance(d, bool) and hasattr(d, "__index__") and int(d) >= 0
+        if not ok:
+            raise InvalidArgumentError(
+                f"K.{op}: each entry of shape must be a non-negative int or a 0-d integer "
+                f"tensor such as K.shape(x)[0]. Received: shape={shape!r}.")
+    return tuple(d if isinstance(d, Symbol) else int(d) for d in shape)
+
+
+def _drawn(op: str, args: tuple[Any, ...]) -> Any:
+    """The random op on a symbolic shape: a graph node (nothing is drawn yet). An int
+    seed becomes the node's own generator, so each evaluation draws new values."""
+    from ..graph._trace import record
+
+    seed = args[-1]
+    if seed is not None:
+        args = (*args[:-1], _rng.stream(seed))
+    return record(op, args)
 
 
 def _number(op: str, name: str, value: Any) -> float:
@@ -82,6 +126,8 @@ def random_normal(shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: Any
     op = "random_normal"
     args = (_shape(op, shape), _number(op, "mean", mean), _stddev(op, "stddev", stddev),
             _float_dtype(op, dtype), _seed(op, seed))
+    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+        return _drawn(op, args)
     try:
         return _random_normal(*args)
     except Exception as exc:
@@ -93,6 +139,8 @@ def random_uniform(shape: Any, minval: float = 0.0, maxval: float = 1.0, dtype: 
     op = "random_uniform"
     args = (_shape(op, shape), *_bounds(op, ("minval", "maxval"), minval, maxval),
             _float_dtype(op, dtype), _seed(op, seed))
+    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+        return _drawn(op, args)
     try:
         return _random_uniform(*args)
     except Exception as exc:
@@ -106,6 +154,8 @@ def random_binomial(shape: Any, p: float = 0.0, dtype: Any = None, seed: Any = N
         raise InvalidArgumentError(f"K.random_binomial: p must be in [0, 1]. "
                                    f"Received: p={p!r}.")
     args = (_shape(op, shape), prob, _float_dtype(op, dtype), _seed(op, seed))
+    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+        return _drawn(op, args)
     try:
         return _random_binomial(*args)
     except Exception as exc:
@@ -117,6 +167,8 @@ def truncated_normal(shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: 
     op = "truncated_normal"
     args = (_shape(op, shape), _number(op, "mean", mean), _stddev(op, "stddev", stddev),
             _float_dtype(op, dtype), _seed(op, seed))
+    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+        return _drawn(op, args)
     try:
         return _truncated_normal(*args)
     except Exception as exc:

@@ -74,6 +74,12 @@ def noise_shape_for(noise_shape: Any, shape: tuple[int, ...]) -> tuple[int, ...]
     return resolved  # type: ignore[return-value]
 
 
+def _dims(shape: Any) -> tuple[int, ...]:
+    """A shape as ints: a tuple, or (in a graph) what a symbolic shape evaluated to --
+    a 1-D integer tensor or a tuple holding 0-d ones."""
+    return tuple(int(d) for d in shape)
+
+
 class RandomComposites:
     ops: Any
 
@@ -85,35 +91,35 @@ class RandomComposites:
     @hookimpl(trylast=True)
     def random_normal(self, shape: Any, mean: Any, stddev: Any, dtype: Any,
                       seed: Any) -> Any:
-        return self._host_tensor(normal_samples(tuple(shape), mean, stddev, seed), dtype)
+        return self._host_tensor(normal_samples(_dims(shape), mean, stddev, seed), dtype)
 
     @hookimpl(trylast=True)
     def random_uniform(self, shape: Any, minval: Any, maxval: Any, dtype: Any,
                        seed: Any) -> Any:
-        return self._host_tensor(uniform_samples(tuple(shape), minval, maxval, dtype, seed),
+        return self._host_tensor(uniform_samples(_dims(shape), minval, maxval, dtype, seed),
                                  dtype)
 
     @hookimpl(trylast=True)
     def random_binomial(self, shape: Any, p: Any, dtype: Any, seed: Any) -> Any:
-        return self._host_tensor(binomial_samples(tuple(shape), p, seed), dtype)
+        return self._host_tensor(binomial_samples(_dims(shape), p, seed), dtype)
 
     @hookimpl(trylast=True)
     def truncated_normal(self, shape: Any, mean: Any, stddev: Any, dtype: Any,
                          seed: Any) -> Any:
-        return self._host_tensor(truncated_samples(tuple(shape), mean, stddev, seed), dtype)
+        return self._host_tensor(truncated_samples(_dims(shape), mean, stddev, seed), dtype)
 
     @hookimpl(trylast=True)
     def random_normal_variable(self, shape: Any, mean: Any, scale: Any, dtype: Any,
                                name: Any, seed: Any) -> Any:
         import numpy as np
 
-        values = np.asarray(normal_samples(tuple(shape), mean, scale, seed)).astype(dtype)
+        values = np.asarray(normal_samples(_dims(shape), mean, scale, seed)).astype(dtype)
         return self.ops.variable(values, dtype, name, None)
 
     @hookimpl(trylast=True)
     def random_uniform_variable(self, shape: Any, low: Any, high: Any, dtype: Any,
                                 name: Any, seed: Any) -> Any:
-        values = uniform_samples(tuple(shape), low, high, dtype, seed)
+        values = uniform_samples(_dims(shape), low, high, dtype, seed)
         return self.ops.variable(values, dtype, name, None)
 
     @hookimpl(trylast=True)

@@ -9,7 +9,7 @@ from .. import _config
 from .._dtypes import float_result, result_type
 from ..backend._validate import check_axes
 from ._rules import _dt, _sh, bcast, reduced_shape, rule
-from ._symbol import TensorSpec
+from ._symbol import Symbol, TensorSpec
 
 Dim = int | None
 
@@ -225,3 +225,26 @@ def _ctc_cost(y_true: Any, y_pred: TensorSpec, input_length: Any,
     return TensorSpec((y_pred.shape[0], 1), float_result(y_pred.dtype))
 
 
+
+
+def _random_dims(shape: Any) -> tuple[int | None, ...]:
+    """Static dims of a random op's shape: ints stay, symbols are unknown."""
+    if isinstance(shape, Symbol):
+        return (None,) * shape.shape[0]
+    return tuple(None if isinstance(d, Symbol) else int(d) for d in shape)
+
+
+@rule("random_normal", "truncated_normal")
+def _random_normal(shape: Any, mean: Any, stddev: Any, dtype: Any, seed: Any) -> TensorSpec:
+    return TensorSpec(_random_dims(shape), dtype)
+
+
+@rule("random_uniform")
+def _random_uniform(shape: Any, minval: Any, maxval: Any, dtype: Any,
+                    seed: Any) -> TensorSpec:
+    return TensorSpec(_random_dims(shape), dtype)
+
+
+@rule("random_binomial")
+def _random_binomial(shape: Any, p: Any, dtype: Any, seed: Any) -> TensorSpec:
+    return TensorSpec(_random_dims(shape), dtype)

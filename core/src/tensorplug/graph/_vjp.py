@@ -26,6 +26,8 @@ NOT_DIFFERENTIABLE = frozenset({
     "placeholder", "variable", "learning_phase", "stop_gradient", "zeros", "ones", "eye",
     "constant", "scan_grad", "size", "update", "update_add", "update_sub",
     "moving_average_update", "in_top_k", "ctc_decode", "ctc_label_dense_to_sparse",
+    # random draws (recorded for a symbolic shape): constant in their Python arguments
+    "random_normal", "random_uniform", "random_binomial", "truncated_normal",
 })
 
 

@@ -326,3 +326,69 @@ def test_errors(key: str) -> None:
     with pytest.raises(cls) as info:
         call()
     assert fragment in str(info.value), f"{key}: message {str(info.value)!r} lacks {fragment!r}"
+
+
+# -- random draws with a symbolic shape (graphs) ---------------------------------------
+
+GRAPH_OPS: dict[str, tuple[float, ...]] = {
+    "random_normal": (1.5, 2.0), "random_uniform": (-1.0, 3.0),
+    "random_binomial": (0.3,), "truncated_normal": (-0.5, 1.5),
+}
+
+
+@pytest.mark.parametrize("op", sorted(GRAPH_OPS))
+def test_symbolic_shape_draws_at_every_evaluation(op: str) -> None:
+    """``K.random_normal((K.shape(x)[0], 3))``: a graph node with static shape
+    (None, 3), drawn when the graph runs, with that run's batch size, anew each run."""
+    x = K.placeholder(shape=(None, 2))
+    dt = K.floatx()
+    draw = getattr(K, op)((K.shape(x)[0], 3), *GRAPH_OPS[op], dtype=dt)
+    assert K.int_shape(draw) == (None, 3) and K.dtype(draw) == dt
+    whole = getattr(K, op)(K.shape(x), *GRAPH_OPS[op], dtype=dt)
+    assert K.int_shape(whole) == (None, None)
+    f = K.function([x], [draw, whole])
+    small, small_whole = f([np.zeros((4, 2), dt)])
+    big, big_whole = f([np.zeros((6, 2), dt)])
+    assert small.shape == (4, 3) and big.shape == (6, 3)
+    assert small_whole.shape == (4, 2) and big_whole.shape == (6, 2)
+    again, _ = f([np.zeros((4, 2), dt)])
+    assert not np.array_equal(small, again), f"K.{op} in a graph must draw at each run"
+    low, high = {"random_uniform": (-1.0, 3.0), "random_binomial": (0.0, 1.0)}.get(
+        op, (-np.inf, np.inf))
+    assert np.all((big >= low) & (big <= high))
+
+
+def test_seeded_symbolic_draw_repeats_run_to_run_and_differs_step_to_step() -> None:
+    def build() -> Any:
+        x = K.placeholder(shape=(None, 3))
+        return K.function([x], [K.random_normal(K.shape(x), seed=7)])
+
+    feed = [np.zeros((2, 3), K.floatx())]
+    first, second = build(), build()
+    a1, a2 = first(feed)[0], first(feed)[0]
+    b1, b2 = second(feed)[0], second(feed)[0]
+    assert not np.array_equal(a1, a2)  # a new draw per evaluation
+    np.testing.assert_array_equal(a1, b1)  # the same sequence for the same seed
+    np.testing.assert_array_equal(a2, b2)
+
+
+def test_gradient_flows_around_a_symbolic_draw() -> None:
+    """The reparameterisation trick: d/dx sum(x * eps) is eps, the draw of that run."""
+    x = K.placeholder(shape=(None, 2), dtype="float64")
+    eps = K.random_normal((K.shape(x)[0], 2), dtype="float64")
+    grad = K.gradients(K.sum(x * eps), [x])[0]
+    g, e = K.function([x], [grad, eps])([np.ones((3, 2))])
+    np.testing.assert_array_equal(g, e)
+
+
+@pytest.mark.parametrize("shape, words", [
+    (lambda x: (K.shape(x)[0], -1), "non-negative"),
+    (lambda x: (K.shape(x)[0], 2.5), "non-negative"),
+    (lambda x: K.cast(K.shape(x), "float32"), "1-D integer"),
+    (lambda x: (K.cast(K.shape(x)[0], "float32"), 2), "integer"),
+    (lambda x: (K.shape(x), 2), "0-d integer"),
+])
+def test_bad_symbolic_shapes_are_refused(shape: Callable[[Any], Any], words: str) -> None:
+    x = K.placeholder(shape=(None, 2))
+    with pytest.raises(ValueError, match=words):
+        K.random_normal(shape(x))

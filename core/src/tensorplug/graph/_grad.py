@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 from .. import backend as K
 from .._errors import InvalidArgumentError, InvalidTypeError
 from ..hookspecs import KINDS, LIST_PARAMS, Kind
+from . import _vjp_conv  # noqa: F401 - registers the convolutions' VJPs
 from ._eval import topo_order
 from ._symbol import Symbol
 from ._trace import trace
@@ -74,7 +75,9 @@ def _node_vjp(node: Symbol, g: Any) -> Iterable[tuple[Any, Any]]:
         return scan_vjp(node, g)
     rule = VJP.get(node.op)
     if rule is not None:
-        return zip(arg_slots(node), rule(node, g))
+        grads = rule(node, g)
+        if grads is not None:  # None: this node needs its generic implementation
+            return zip(arg_slots(node), grads)
     if KINDS.get(node.op) is Kind.COMPOSITE:
         return _through_generic(node, g)
     raise InvalidArgumentError(f"K.gradients: op {node.op!r} has no gradient rule.")

@@ -388,6 +388,32 @@ GRADS: dict[str, tuple[Callable[..., Any], tuple[Any, ...], tuple[int, ...]]] = 
     "pool3d-avg_same": (
         lambda x: K.pool3d(x, 2, 1, "same", "channels_last", "avg"),
         (_normal(1, 3, 2, 3, 1),), (0,)),
+    # the convolution VJPs (graph/_vjp_conv.py): transposed convolution for x, a
+    # convolution with the roles swapped for the kernel; windows that tile for pooling
+    "conv2d-valid_dilation_cf": (
+        lambda x, k: K.conv2d(x, k, 1, "valid", "channels_first", 2),
+        (_normal(2, 2, 6, 5), _normal(2, 2, 2, 3)), (0, 1)),
+    "conv2d-valid_strides_uneven": (
+        lambda x, k: K.conv2d(x, k, (2, 3), "valid", "channels_last", 1),
+        (_normal(2, 7, 8, 2), _normal(3, 2, 2, 2)), (0, 1)),
+    "conv2d-same_even_kernel": (
+        lambda x, k: K.conv2d(x, k, 1, "same", "channels_last", 1),
+        (_normal(1, 4, 5, 3), _normal(2, 4, 3, 2)), (0, 1)),
+    "conv1d-same_strides": (
+        lambda x, k: K.conv1d(x, k, 2, "same", "channels_last", 1),
+        (_normal(2, 7, 3), _normal(3, 3, 2)), (0, 1)),
+    "conv1d-causal_cl": (
+        lambda x, k: K.conv1d(x, k, 1, "causal", "channels_last", 1),
+        (_normal(2, 5, 2), _normal(3, 2, 2)), (0, 1)),
+    "pool2d-max_tiling_odd": (
+        lambda x: K.pool2d(x, 2, 2, "valid", "channels_last", "max"),
+        (_distinct(2, 5, 7, 2),), (0,)),
+    "pool2d-max_tiling_cf": (
+        lambda x: K.pool2d(x, (2, 3), (2, 3), "same", "channels_first", "max"),
+        (_distinct(1, 2, 4, 6),), (0,)),
+    "pool2d-avg_tiling_odd": (
+        lambda x: K.pool2d(x, 2, 2, "valid", "channels_last", "avg"),
+        (_normal(1, 5, 4, 3),), (0,)),
 }
 
 
@@ -397,3 +423,27 @@ def test_grads(name: str) -> None:
     op, makers, wrt = GRADS[name]
     rng = np.random.default_rng(zlib.crc32(name.encode()))
     check_grad(op, [m(rng) for m in makers], wrt, rng)
+
+
+def test_max_pool_gradient_shares_ties_equally() -> None:
+    """Two maxima in a window each get half of its gradient (the ``max`` reduction's
+    rule), whichever path differentiates the pooling."""
+    x = K.placeholder(shape=(1, 2, 4, 1), dtype="float64")
+    grad = K.gradients(K.sum(K.pool2d(x, 2, 2, "valid", "channels_last", "max")), [x])[0]
+    value = np.array([[1.0, 3.0, 2.0, 0.0], [3.0, 0.0, 2.0, 2.0]]).reshape(1, 2, 4, 1)
+    got = K.function([x], [grad])([value])[0].reshape(2, 4)
+    np.testing.assert_allclose(got, [[0.0, 0.5, 1 / 3, 0.0], [0.5, 0.0, 1 / 3, 1 / 3]])
+
+
+@pytest.mark.parametrize("op", ["conv2d", "conv1d", "pool2d"])
+def test_gradient_needs_known_spatial_sizes(op: str) -> None:
+    """Not a TypeError from deep inside: the error names the op and the fix."""
+    rank = 3 if op == "conv1d" else 4
+    x = K.placeholder(shape=(None,) * rank)
+    if op == "pool2d":
+        y = K.pool2d(x, 2, 2, "valid", "channels_last", "max")
+    else:
+        kernel = K.constant(np.ones((2,) * (rank - 2) + (1, 1)), dtype=K.floatx())
+        y = getattr(K, op)(x, kernel)
+    with pytest.raises(ValueError, match=f"K.{op} needs the input's spatial sizes"):
+        K.gradients(K.sum(y), [x])

@@ -87,3 +87,22 @@ def test_mixed_dtypes_still_promote() -> None:
     np.testing.assert_array_equal(out.numpy(), np.full((2, 2), 3.0))
     assert K.equal(a, a).dtype.name == "bool"
     assert K.sum(tf.constant(np.ones(3, "int32"))).dtype.name == "int64"
+
+
+def test_a_fallback_request_takes_the_generated_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the entry point asks for TensorFlow's fallback (op callbacks, say) or is
+    missing, the generated op computes the same result."""
+    from tensorflow.python.eager import core
+    from tensorplug_tensorflow import arithmetic, elementwise, reductions
+
+    def fallback(*args: object) -> object:
+        raise core._FallbackException("use the slow path")
+
+    for module in (arithmetic, elementwise, reductions):
+        monkeypatch.setattr(module, "execute", fallback)
+    a = tf.constant(np.array([[1.0, 2.0], [3.0, 4.0]], "float32"))
+    np.testing.assert_array_equal(K.add(a, a).numpy(), 2 * a.numpy())
+    np.testing.assert_allclose(K.exp(a).numpy(), np.exp(a.numpy()), rtol=1e-6)
+    assert float(K.sum(a).numpy()) == 10.0
+    monkeypatch.setattr(arithmetic, "execute", None)  # TensorFlow without the entry point
+    np.testing.assert_array_equal(K.multiply(a, a).numpy(), a.numpy() ** 2)

@@ -26,23 +26,32 @@ functions.
 
 from __future__ import annotations
 
+import types
 from typing import Any, Callable
 
-from tensorflow.python import pywrap_tfe
-from tensorflow.python.eager import context as context_module
-from tensorflow.python.eager import core
 from tensorflow.python.ops import gen_array_ops as ga
 from tensorflow.python.ops import gen_math_ops as gm
 from tensorflow.python.ops import gen_nn_ops as gn
 
 from ._convert import FAST_ERRORS
 
-#: ``TFE_Py_FastPathExecute(ctx, op_type, name, *inputs, *attr_name_value_pairs)``.
-execute: Callable[..., Any] = pywrap_tfe.TFE_Py_FastPathExecute
+try:  # TensorFlow internals: without them, every fast path takes the generated op
+    from tensorflow.python import pywrap_tfe
+    from tensorflow.python.eager import context as context_module
+    from tensorflow.python.eager import core
+
+    #: ``TFE_Py_FastPathExecute(ctx, op_type, name, *inputs, *attr_name_value_pairs)``.
+    execute: Callable[..., Any] = pywrap_tfe.TFE_Py_FastPathExecute
+    _STATUS: tuple[type[BaseException], ...] = (core._NotOkStatusException,
+                                                core._FallbackException)
+except (ImportError, AttributeError):  # pragma: no cover - TensorFlow 2.16-2.21 have them
+    context_module = types.SimpleNamespace(_context=None)  # type: ignore[assignment]
+    execute = None  # type: ignore[assignment]
+    _STATUS = ()
+
 #: What the fast path catches before handing the call to the generated op: an error
 #: status, TensorFlow's fallback request, conversion errors, a reset (``None``) context.
-ERRORS = (*FAST_ERRORS, core._NotOkStatusException, core._FallbackException,
-          AttributeError)
+ERRORS = (*FAST_ERRORS, *_STATUS, AttributeError)
 
 __all__ = ["ERRORS", "OP_TYPES", "context_module", "execute"]
 

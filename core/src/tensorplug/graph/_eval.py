@@ -117,3 +117,63 @@ def run(backend: Any, order: list[Symbol], env: dict[int, Any]) -> dict[int, Any
         else:
             env[node.id] = call(backend, node.op, args)
     return env
+
+
+class Plan:
+    """``order`` prepared once for repeated evaluation on one backend (``K.function``).
+
+    Per node: the callable (the backend's op, or a graph-internal op), the arguments
+    with fed values' positions marked, so a call fills a list instead of walking every
+    argument; nodes with symbols nested in list arguments substitute as :func:`run`
+    does. The same results and errors as :func:`run` (errors recover through the
+    facade's ``recover``).
+    """
+
+    __slots__ = ("backend", "steps")
+
+    def __init__(self, backend: Any, order: list[Symbol]) -> None:
+        self.backend = backend
+        steps = []
+        for node in order:
+            top = [(i, a.id) for i, a in enumerate(node.args) if isinstance(a, Symbol)]
+            nested = any(not isinstance(a, Symbol) and any(True for _ in symbols_in(a))
+                         for a in node.args)
+            special = INTERNAL.get(node.op)
+            loop = node.attrs.get("loop")
+            if special is not None:
+                kind, fn = 1, special
+            elif loop is not None:
+                kind, fn = 2, loop.evaluate
+            else:
+                kind, fn = 0, backend.ops.get(node.op)
+                if fn is None:  # not an op of this backend: run()'s error, at run time
+                    kind = 3
+            steps.append((node.id, node, kind, fn, list(node.args), tuple(top), nested))
+        self.steps = steps
+
+    def run(self, env: dict[int, Any]) -> dict[int, Any]:
+        backend = self.backend
+        for nid, node, kind, fn, template, top, nested in self.steps:
+            if nid in env:
+                continue
+            if nested:
+                args = tuple(substitute(a, env) for a in node.args)
+            else:
+                filled = template.copy()
+                for i, sid in top:
+                    filled[i] = env[sid]
+                args = tuple(filled)
+            if kind == 0:
+                try:
+                    env[nid] = fn(*args)
+                except Exception as exc:
+                    from ..backend._recover import recover
+
+                    env[nid] = recover(node.op, args, exc, backend)
+            elif kind == 1:
+                env[nid] = fn(backend, node, args)
+            elif kind == 2:
+                env[nid] = fn(backend, args)
+            else:
+                env[nid] = call(backend, node.op, args)
+        return env

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from .. import _selection
 from .._errors import InvalidArgumentError, InvalidTypeError, TensorplugError
-from ._eval import run, topo_order
+from ._eval import Plan, topo_order
 from ._symbol import Symbol
 
 #: At most this many compiled callables (one per input signature) per K.function.
@@ -42,6 +42,7 @@ class Function:
         roots = [o for o in self.outputs if isinstance(o, Symbol)]
         roots += [v for _, v in self.updates if isinstance(v, Symbol)]
         self.order = topo_order(roots)
+        self._plan = Plan(self.backend, self.order)
         hook = self.backend.pm.hook.compile_graph
         self._compiler = hook if hook.get_hookimpls() and self._compilable() else None
         self._cache: OrderedDict[Any, Any] = OrderedDict()
@@ -76,7 +77,7 @@ class Function:
     def _run(self, tensors: list[Any]) -> list[Any]:
         """Evaluate outputs, then apply updates; native tensors in and out."""
         env = {sym.id: t for sym, t in zip(self.inputs, tensors)}
-        run(self.backend, self.order, env)
+        self._plan.run(env)
         values = [env[o.id] if isinstance(o, Symbol) else o for o in self.outputs]
         for variable, new in self.updates:
             self.backend.ops["set_value"](variable, env[new.id] if isinstance(new, Symbol)

@@ -20,7 +20,7 @@ from typing import Any
 
 from .._errors import AxisError, InvalidArgumentError, InvalidTypeError
 
-_Item = Any  # int, slice, None or Ellipsis
+_Item = Any  # an int, a slice, None or Ellipsis
 
 
 def getitem(x: Any, key: Any) -> Any:
@@ -50,9 +50,7 @@ def getitem(x: Any, key: Any) -> Any:
         out = K.squeeze(out, a)
     for a in new_axes:
         out = K.expand_dims(out, a)
-    if out is x:  # x[...] or x[:]: a view in numpy, the same symbol here
-        return x
-    return out
+    return out  # x itself for x[...] or x[:] (a view in numpy)
 
 
 def _show(key: Any) -> str:

@@ -80,6 +80,38 @@ def _reshape_like(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
     return call(backend, "reshape", (g, tuple(backend.ops["int_shape"](like))))
 
 
+#: Graph-internal ops that read values on the host (a tracing compiler cannot run them).
+HOST_INTERNAL = frozenset({"reshape_dynamic"})
+
+
+@internal("reshape_dynamic")
+def _reshape_dynamic(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
+    x, entries = args
+    to_numpy = backend.ops["to_numpy"]
+    shape = tuple(d if type(d) is int else int(to_numpy(d)) for d in entries)
+    return call(backend, "reshape", (x, shape))
+
+
+def dynamic_reshape_spec(x: Any, entries: list[Any]) -> Any:
+    """Static spec of ``reshape_dynamic``: ints stay, symbols and a -1 are unknown
+    (a -1 is known when every other size and ``x``'s shape are)."""
+    from .. import backend as K
+    from ._symbol import TensorSpec
+
+    dims = [None if isinstance(d, Symbol) or d == -1 else d for d in entries]
+    if -1 in entries and not any(isinstance(d, Symbol) for d in entries):
+        known = K.int_shape(x)
+        rest = 1
+        for d in entries:
+            rest *= 1 if d == -1 else d
+        if known is not None and None not in known and rest:
+            total = 1
+            for d in known:
+                total *= d
+            dims[entries.index(-1)] = total // rest
+    return TensorSpec(tuple(dims), K.dtype(x))
+
+
 @internal("placeholder")
 def _placeholder(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
     raise InvalidArgumentError(

@@ -65,10 +65,11 @@ class Function:
         (random draws, decoding: a tracing compiler would freeze them at trace time) or
         is a loop (its length is read at run time)."""
         from ..generic import HOST_SIDE
+        from ._eval import HOST_INTERNAL
 
         kinds = self.backend.impl_kind
         for node in self.order:
-            if node.attrs.get("loop") is not None:
+            if node.attrs.get("loop") is not None or node.op in HOST_INTERNAL:
                 return False
             if node.op in HOST_SIDE and kinds.get(node.op) != "backend":
                 return False

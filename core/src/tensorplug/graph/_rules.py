@@ -245,10 +245,13 @@ def _concatenate(tensors: list[Any], axis: int) -> TensorSpec:
 
 @rule("stack")
 def _stack(x: list[Any], axis: int) -> TensorSpec:
-    first = x[0]
-    shape = list(first.shape)
+    """Python scalars among the tensors are 0-d and weak (``K.stack([K.shape(y)[0],
+    8])``)."""
+    specs = [s for s in x if isinstance(s, TensorSpec)]
+    shape = list(specs[0].shape)
     shape.insert(check_axis("stack", axis, len(shape), new_axis=True), len(x))
-    return TensorSpec(tuple(shape), result_type(*(s.dtype for s in x)))
+    return TensorSpec(tuple(shape), result_type(*(s.dtype if isinstance(s, TensorSpec)
+                                                   else s for s in x)))
 
 
 @rule("tile")

@@ -31,8 +31,15 @@ NOT_DIFFERENTIABLE = frozenset({
 })
 
 
+#: Graph-internal ops with gradients: their tensor argument positions.
+INTERNAL_SLOTS: dict[str, tuple[int, ...]] = {"reshape_dynamic": (0,)}
+
+
 def arg_slots(node: Symbol) -> list[Any]:
     """The node's tensor arguments, list arguments flattened, in order."""
+    internal = INTERNAL_SLOTS.get(node.op)
+    if internal is not None:
+        return [node.args[i] for i in internal]
     params = spec_params(node.op)
     slots: list[Any] = []
     for i in tensor_positions(node.op):
@@ -457,3 +464,8 @@ def _take(x: Any, axis: int, begin: int, count: int) -> Any:
     rank = len(shape_of(x))
     return K.slice(x, tuple(begin if a == axis else 0 for a in range(rank)),
                    tuple(count if a == axis else -1 for a in range(rank)))
+
+
+@vjp("reshape_dynamic")
+def _reshape_dynamic(n: Symbol, g: Any) -> list[Any]:
+    return [_reshape_like(g, n.args[0])]

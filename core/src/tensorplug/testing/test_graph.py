@@ -6,6 +6,8 @@ flag, updates), build-time shape errors, stop_gradient and unconnected gradients
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -156,3 +158,39 @@ def test_eval_of_a_constant_graph() -> None:
     sym = build()
     assert not K.is_tensor(sym) or K.int_shape(sym) == ()
     assert float(K.eval(sym)) == pytest.approx(9.0)
+
+
+# -- reshape to sizes known when the graph runs ----------------------------------------
+
+@pytest.mark.parametrize("make, static, want", [
+    (lambda x: (K.shape(x)[0], -1), (None, None), (5, 12)),
+    (lambda x: (K.shape(x)[0], 2, 6), (None, 2, 6), (5, 2, 6)),
+    (lambda x: [-1, K.shape(x)[1] * 3], (None, None), (5, 12)),
+    (lambda x: K.shape(K.reshape(x, (-1, 6))), (None, None), (10, 6)),
+    (lambda x: K.stack([K.shape(x)[0], 12]), (None, None), (5, 12)),  # ints stack too
+])
+def test_reshape_to_symbolic_sizes(make: Any, static: tuple, want: tuple) -> None:
+    import warnings
+
+    x = K.placeholder(shape=(None, 4, 3), dtype="float64")
+    y = K.reshape(x, make(x))
+    assert K.int_shape(y) == static
+    grad = K.gradients(K.sum(K.square(y)), [x])[0]
+    value = np.arange(60.0).reshape(5, 4, 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no compile-and-fall-back warning either
+        out, g = K.function([x], [y, grad])([value])
+    np.testing.assert_array_equal(out, value.reshape(want))
+    np.testing.assert_allclose(g, 2 * value)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda x: (K.shape(x)[0], -1, -1), "at most one"),
+    (lambda x: (K.shape(x)[0], -2), "an int"),
+    (lambda x: (K.cast(K.shape(x)[0], "float32"), -1), "0-d integer"),
+    (lambda x: K.cast(K.shape(x), "float32"), "1-D integer"),
+])
+def test_bad_symbolic_reshape_sizes_are_refused(make: Any, words: str) -> None:
+    x = K.placeholder(shape=(None, 4, 3))
+    with pytest.raises(ValueError, match=words):
+        K.reshape(x, make(x))

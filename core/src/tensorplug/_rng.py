@@ -47,11 +47,7 @@ def generator(seed: Any) -> Any:
     graph node's own :func:`stream` as it is."""
     if seed is None:
         return process_generator()
-    if not isinstance(seed, int):
-        return seed
-    import numpy as np
-
-    return np.random.Generator(np.random.PCG64(seed))
+    return stream(seed) if isinstance(seed, int) else seed
 
 
 def stream(seed: int) -> Any:

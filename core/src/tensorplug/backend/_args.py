@@ -75,3 +75,33 @@ def shape_arg(op: str, shape: Any, name: str = "shape") -> tuple[int, ...]:
         raise InvalidArgumentError(f"K.{op}: {name} has a negative dimension. "
                                    f"Received: {name}={shape!r}.")
     return out
+
+
+def symbolic_shape(op: str, shape: Any, lowest: int = 0) -> tuple[Any, ...] | None:
+    """``shape`` as a tuple of ints and 0-d integer symbols when it holds symbols (a
+    graph's sizes known only when it runs: ``(K.shape(x)[0], 16)``; a 1-D integer
+    symbol such as ``K.shape(y)`` becomes its entries); None when it holds none. Int
+    entries must be ``>= lowest`` (-1 where one size may be inferred)."""
+    from .._dtypes import kind
+    from ..graph._symbol import Symbol
+
+    if isinstance(shape, Symbol):
+        dims = shape.shape
+        if kind(shape.dtype) not in "iu" or dims is None or len(dims) != 1 or dims[0] is None:
+            raise InvalidArgumentError(
+                f"K.{op}: a symbolic shape must be a 1-D integer tensor of known length, "
+                f"such as K.shape(x). Received: shape={shape!r}.")
+        return tuple(shape[i] for i in range(dims[0]))
+    if not isinstance(shape, (list, tuple)) or not any(isinstance(d, Symbol) for d in shape):
+        return None
+    for d in shape:
+        if isinstance(d, Symbol):
+            ok = kind(d.dtype) in "iu" and d.shape == ()
+        else:
+            ok = not isinstance(d, bool) and hasattr(d, "__index__") and int(d) >= lowest
+        if not ok:
+            what = "a non-negative int" if lowest == 0 else "an int (-1 for one unknown size)"
+            raise InvalidArgumentError(
+                f"K.{op}: each entry of shape must be {what} or a 0-d integer tensor such "
+                f"as K.shape(x)[0]. Received: shape={shape!r}.")
+    return tuple(d if isinstance(d, Symbol) else int(d) for d in shape)

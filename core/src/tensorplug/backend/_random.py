@@ -17,7 +17,7 @@ from .._host import is_host_array
 from ..graph._symbol import Symbol
 from ..graph._trace import is_variable as _registered
 from ..graph._trace import register_variable, tracing
-from ._args import floatx_or, shape_arg
+from ._args import floatx_or, shape_arg, symbolic_shape
 from ._recover import recover
 
 __all__ = [
@@ -27,9 +27,12 @@ __all__ = [
 _OPS: tuple[str, ...] = tuple(__all__)
 
 
-def _shape(op: str, shape: Any) -> Any:
-    """A tuple of ints; or, for a graph, a shape holding symbols (see _symbolic_shape)."""
-    symbolic = _symbolic_shape(op, shape)
+def _shape(op: str, shape: Any, later: bool = True) -> tuple[Any, ...]:
+    """A tuple of ints; or, where the draw may wait (``later``: not for variables), of
+    ints and 0-d integer symbols (``(K.shape(x)[0], 16)``, ``K.shape(x)``): the draw is
+    then a graph node, made again each time the graph runs (Keras's graph semantics)
+    with the sizes of that run."""
+    symbolic = symbolic_shape(op, shape) if later else None
     if symbolic is not None:
         return symbolic
     if shape is None or (isinstance(shape, (list, tuple)) and None in shape):
@@ -42,33 +45,9 @@ def _shape(op: str, shape: Any) -> Any:
     return out
 
 
-def _symbolic_shape(op: str, shape: Any) -> Any:
-    """``shape`` when it holds symbols, checked; else None.
-
-    ``K.shape(x)`` (a 1-D int symbol of known length), or a tuple of non-negative ints
-    and 0-d int symbols such as ``(K.shape(x)[0], 16)``. The draw is then a graph node,
-    made again each time the graph runs (Keras's graph semantics), with the sizes the
-    symbols have then.
-    """
-    if isinstance(shape, Symbol):
-        dims = shape.shape
-        if kind(shape.dtype) not in "iu" or dims is None or len(dims) != 1 or dims[0] is None:
-            raise InvalidArgumentError(
-                f"K.{op}: a symbolic shape must be a 1-D integer tensor of known length, "
-                f"such as K.shape(x). Received: shape={shape!r}.")
-        return shape
-    if not isinstance(shape, (list, tuple)) or not any(isinstance(d, Symbol) for d in shape):
-        return None
-    for d in shape:
-        if isinstance(d, Symbol):
-            ok = kind(d.dtype) in "iu" and d.shape == ()
-        else:
-            ok = not isinstance(d, bool) and hasattr(d, "__index__") and int(d) >= 0
-        if not ok:
-            raise InvalidArgumentError(
-                f"K.{op}: each entry of shape must be a non-negative int or a 0-d integer "
-                f"tensor such as K.shape(x)[0]. Received: shape={shape!r}.")
-    return tuple(d if isinstance(d, Symbol) else int(d) for d in shape)
+def _later(shape: tuple[Any, ...]) -> bool:
+    """Whether the draw waits for the graph to run (the shape holds symbols)."""
+    return any(isinstance(d, Symbol) for d in shape)
 
 
 def _drawn(op: str, args: tuple[Any, ...]) -> Any:
@@ -126,7 +105,7 @@ def random_normal(shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: Any
     op = "random_normal"
     args = (_shape(op, shape), _number(op, "mean", mean), _stddev(op, "stddev", stddev),
             _float_dtype(op, dtype), _seed(op, seed))
-    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+    if _later(args[0]):
         return _drawn(op, args)
     try:
         return _random_normal(*args)
@@ -139,7 +118,7 @@ def random_uniform(shape: Any, minval: float = 0.0, maxval: float = 1.0, dtype: 
     op = "random_uniform"
     args = (_shape(op, shape), *_bounds(op, ("minval", "maxval"), minval, maxval),
             _float_dtype(op, dtype), _seed(op, seed))
-    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+    if _later(args[0]):
         return _drawn(op, args)
     try:
         return _random_uniform(*args)
@@ -154,7 +133,7 @@ def random_binomial(shape: Any, p: float = 0.0, dtype: Any = None, seed: Any = N
         raise InvalidArgumentError(f"K.random_binomial: p must be in [0, 1]. "
                                    f"Received: p={p!r}.")
     args = (_shape(op, shape), prob, _float_dtype(op, dtype), _seed(op, seed))
-    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+    if _later(args[0]):
         return _drawn(op, args)
     try:
         return _random_binomial(*args)
@@ -167,7 +146,7 @@ def truncated_normal(shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: 
     op = "truncated_normal"
     args = (_shape(op, shape), _number(op, "mean", mean), _stddev(op, "stddev", stddev),
             _float_dtype(op, dtype), _seed(op, seed))
-    if not isinstance(args[0], tuple) or not all(type(d) is int for d in args[0]):
+    if _later(args[0]):
         return _drawn(op, args)
     try:
         return _truncated_normal(*args)
@@ -178,7 +157,7 @@ def truncated_normal(shape: Any, mean: float = 0.0, stddev: float = 1.0, dtype: 
 def random_normal_variable(shape: Any, mean: float, scale: float, dtype: Any = None,
                            name: Any = None, seed: Any = None) -> Any:
     op = "random_normal_variable"
-    args = (_shape(op, shape), _number(op, "mean", mean), _stddev(op, "scale", scale),
+    args = (_shape(op, shape, later=False), _number(op, "mean", mean), _stddev(op, "scale", scale),
             _float_dtype(op, dtype), name, _seed(op, seed))
     try:
         out = _random_normal_variable(*args)
@@ -190,7 +169,7 @@ def random_normal_variable(shape: Any, mean: float, scale: float, dtype: Any = N
 def random_uniform_variable(shape: Any, low: float, high: float, dtype: Any = None,
                             name: Any = None, seed: Any = None) -> Any:
     op = "random_uniform_variable"
-    args = (_shape(op, shape), *_bounds(op, ("low", "high"), low, high),
+    args = (_shape(op, shape, later=False), *_bounds(op, ("low", "high"), low, high),
             _float_dtype(op, dtype), name, _seed(op, seed))
     try:
         out = _random_uniform_variable(*args)

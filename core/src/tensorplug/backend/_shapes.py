@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import _dispatch
 from .._errors import InvalidArgumentError, InvalidTypeError
-from ._args import int_axis, shape_arg
+from ._args import int_axis, shape_arg, symbolic_shape
 from ._recover import recover
 
 _OPS = (
@@ -18,52 +18,31 @@ _OPS = (
 
 def reshape(x: Any, shape: Any) -> Any:
     if type(shape) is not tuple:
-        if _has_symbol(shape):
-            return _symbolic_reshape(x, shape)
+        dynamic = symbolic_shape("reshape", shape, -1)
+        if dynamic is not None:
+            return _symbolic_reshape(x, dynamic)
         shape = shape_arg("reshape", shape)
     try:
         return _reshape(x, shape)
     except Exception as exc:
-        if _has_symbol(shape):
-            return _symbolic_reshape(x, shape)
+        dynamic = symbolic_shape("reshape", shape, -1)
+        if dynamic is not None:
+            return _symbolic_reshape(x, dynamic)
         return recover("reshape", (x, shape), exc)
 
 
-def _has_symbol(shape: Any) -> bool:
-    from ..graph._symbol import Symbol
-
-    return isinstance(shape, Symbol) or isinstance(shape, (list, tuple)) and any(
-        isinstance(d, Symbol) for d in shape)
-
-
-def _symbolic_reshape(x: Any, shape: Any) -> Any:
+def _symbolic_reshape(x: Any, shape: tuple[Any, ...]) -> Any:
     """``K.reshape(x, (K.shape(x)[0], -1, 8))`` or ``K.reshape(x, K.shape(y))``: sizes
     known when the graph runs. Recorded as the graph op ``reshape_dynamic``, which reads
     the sizes on the host and calls the backend's ``reshape`` with ints."""
-    from .._dtypes import kind
-    from ..graph._eval import dynamic_reshape_spec
+    from ..graph._rules import output_spec
     from ..graph._symbol import Symbol
+    from ..graph._trace import spec_of
 
-    if isinstance(shape, Symbol):
-        dims = shape.shape
-        if kind(shape.dtype) not in "iu" or dims is None or len(dims) != 1 or dims[0] is None:
-            raise InvalidArgumentError(
-                f"K.reshape: a symbolic shape must be a 1-D integer tensor of known length, "
-                f"such as K.shape(y). Received: shape={shape!r}.")
-        shape = [shape[i] for i in range(dims[0])]
-    entries = []
-    for d in shape:
-        ok = isinstance(d, Symbol) and kind(d.dtype) in "iu" and d.shape == () or (
-            not isinstance(d, (bool, Symbol)) and hasattr(d, "__index__") and int(d) >= -1)
-        if not ok:
-            raise InvalidArgumentError(
-                f"K.reshape: each entry of shape must be an int (-1 for one unknown size) "
-                f"or a 0-d integer tensor such as K.shape(x)[0]. Received: shape={shape!r}.")
-        entries.append(d if isinstance(d, Symbol) else int(d))
-    if entries.count(-1) > 1:
+    if shape.count(-1) > 1:
         raise InvalidArgumentError(f"K.reshape: at most one entry of shape can be -1. "
                                    f"Received: shape={shape!r}.")
-    return Symbol("reshape_dynamic", (x, tuple(entries)), dynamic_reshape_spec(x, entries))
+    return Symbol("reshape_dynamic", (x, shape), output_spec("reshape", (spec_of(x), shape)))
 
 
 def _tensor_list(op: str, tensors: Any) -> list[Any]:

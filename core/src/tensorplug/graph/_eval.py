@@ -1,4 +1,4 @@
-"""Evaluating graphs: topological order, then one backend call per node."""
+"""Evaluating graphs: topological order, then one backend call per node (``Plan``)."""
 
 from __future__ import annotations
 
@@ -92,26 +92,6 @@ def _reshape_dynamic(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
     return call(backend, "reshape", (x, shape))
 
 
-def dynamic_reshape_spec(x: Any, entries: list[Any]) -> Any:
-    """Static spec of ``reshape_dynamic``: ints stay, symbols and a -1 are unknown
-    (a -1 is known when every other size and ``x``'s shape are)."""
-    from .. import backend as K
-    from ._symbol import TensorSpec
-
-    dims = [None if isinstance(d, Symbol) or d == -1 else d for d in entries]
-    if -1 in entries and not any(isinstance(d, Symbol) for d in entries):
-        known = K.int_shape(x)
-        rest = 1
-        for d in entries:
-            rest *= 1 if d == -1 else d
-        if known is not None and None not in known and rest:
-            total = 1
-            for d in known:
-                total *= d
-            dims[entries.index(-1)] = total // rest
-    return TensorSpec(tuple(dims), K.dtype(x))
-
-
 @internal("placeholder")
 def _placeholder(backend: Any, node: Symbol, args: tuple[Any, ...]) -> Any:
     raise InvalidArgumentError(
@@ -135,52 +115,33 @@ def call(backend: Any, op: str, args: tuple[Any, ...]) -> Any:
         return recover(op, args, exc, backend)
 
 
-def run(backend: Any, order: list[Symbol], env: dict[int, Any]) -> dict[int, Any]:
-    """Evaluate ``order`` (topological) given fed values in ``env``."""
-    for node in order:
-        if node.id in env:
-            continue
-        args = tuple(substitute(a, env) for a in node.args)
-        special = INTERNAL.get(node.op)
-        if special is not None:
-            env[node.id] = special(backend, node, args)
-        elif node.attrs.get("loop") is not None:
-            env[node.id] = node.attrs["loop"].evaluate(backend, args)
-        else:
-            env[node.id] = call(backend, node.op, args)
-    return env
-
-
 class Plan:
-    """``order`` prepared once for repeated evaluation on one backend (``K.function``).
-
-    Per node: the callable (the backend's op, or a graph-internal op), the arguments
-    with fed values' positions marked, so a call fills a list instead of walking every
-    argument; nodes with symbols nested in list arguments substitute as :func:`run`
-    does. The same results and errors as :func:`run` (errors recover through the
-    facade's ``recover``).
+    """``order`` (topological) prepared once for repeated evaluation on ``backend``
+    (``K.function``, each step of a loop): per node, the callable -- the backend's op,
+    a graph-internal op or a loop -- and where the values of its symbol arguments go,
+    so a call fills a list instead of walking every argument (symbols nested in list
+    arguments are substituted). A failing backend op recovers through the facade's
+    ``recover``, as a K call does.
     """
 
     __slots__ = ("backend", "steps")
+
+    _OP, _INTERNAL, _LOOP = range(3)
 
     def __init__(self, backend: Any, order: list[Symbol]) -> None:
         self.backend = backend
         steps = []
         for node in order:
-            top = [(i, a.id) for i, a in enumerate(node.args) if isinstance(a, Symbol)]
-            nested = any(not isinstance(a, Symbol) and any(True for _ in symbols_in(a))
+            top = tuple((i, a.id) for i, a in enumerate(node.args) if isinstance(a, Symbol))
+            nested = any(not isinstance(a, Symbol) and next(symbols_in(a), None) is not None
                          for a in node.args)
-            special = INTERNAL.get(node.op)
-            loop = node.attrs.get("loop")
-            if special is not None:
-                kind, fn = 1, special
-            elif loop is not None:
-                kind, fn = 2, loop.evaluate
-            else:
-                kind, fn = 0, backend.ops.get(node.op)
-                if fn is None:  # not an op of this backend: run()'s error, at run time
-                    kind = 3
-            steps.append((node.id, node, kind, fn, list(node.args), tuple(top), nested))
+            if node.op in INTERNAL:
+                kind, fn = self._INTERNAL, INTERNAL[node.op]
+            elif node.attrs.get("loop") is not None:
+                kind, fn = self._LOOP, node.attrs["loop"].evaluate
+            else:  # every contract op is in ops (a missing optional one raises there)
+                kind, fn = self._OP, backend.ops[node.op]
+            steps.append((node.id, node, kind, fn, list(node.args), top, nested))
         self.steps = steps
 
     def run(self, env: dict[int, Any]) -> dict[int, Any]:
@@ -195,17 +156,15 @@ class Plan:
                 for i, sid in top:
                     filled[i] = env[sid]
                 args = tuple(filled)
-            if kind == 0:
+            if kind == self._OP:
                 try:
                     env[nid] = fn(*args)
                 except Exception as exc:
                     from ..backend._recover import recover
 
                     env[nid] = recover(node.op, args, exc, backend)
-            elif kind == 1:
+            elif kind == self._INTERNAL:
                 env[nid] = fn(backend, node, args)
-            elif kind == 2:
-                env[nid] = fn(backend, args)
             else:
-                env[nid] = call(backend, node.op, args)
+                env[nid] = fn(backend, args)
         return env

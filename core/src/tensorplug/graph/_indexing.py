@@ -18,15 +18,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import backend as K
 from .._errors import AxisError, InvalidArgumentError, InvalidTypeError
+from ._vjp import _take as _block  # K.slice of one axis: (x, axis, begin, count)
 
 _Item = Any  # an int, a slice, None or Ellipsis
 
 
 def getitem(x: Any, key: Any) -> Any:
     """``x[key]`` for a symbol ``x`` (basic indexing, as numpy's)."""
-    from .. import backend as K
-
     items = _items(x, key)
     shape = K.int_shape(x)
     if shape is None:
@@ -41,9 +41,9 @@ def getitem(x: Any, key: Any) -> Any:
             continue
         dim = shape[axis]
         if isinstance(item, slice):
-            out = _slice_axis(K, out, axis, dim, item, x, key)
+            out = _slice_axis(out, axis, dim, item, x, key)
         else:
-            out = _take(K, out, axis, dim, item, x, key)
+            out = _index(out, axis, dim, item, x, key)
             dropped.append(axis)
         axis += 1
     for a in reversed(dropped):
@@ -121,40 +121,31 @@ def _expand(x: Any, key: Any, items: list[_Item], ndim: int) -> list[_Item]:
     return [*items, *fill]
 
 
-def _slice_axis(K: Any, out: Any, axis: int, dim: int | None, s: slice, x: Any,
-                key: Any) -> Any:
+def _slice_axis(out: Any, axis: int, dim: int | None, s: slice, x: Any, key: Any) -> Any:
     if s.step == 0:
         raise InvalidArgumentError(f"{x!r}[{_show(key)}]: slice step cannot be zero.")
     if dim is not None:
-        return _slice_known(K, out, axis, dim, s)
-    return _slice_unknown(K, out, axis, s, x, key)
+        return _slice_known(out, axis, dim, s)
+    return _slice_unknown(out, axis, s, x, key)
 
 
-def _block(K: Any, out: Any, axis: int, start: int, size: int) -> Any:
-    """``K.slice`` of one axis: ``size`` entries from ``start`` (-1: the rest)."""
-    rank = len(K.int_shape(out))
-    begin, count = [0] * rank, [-1] * rank
-    begin[axis], count[axis] = start, size
-    return K.slice(out, tuple(begin), tuple(count))
-
-
-def _slice_known(K: Any, out: Any, axis: int, dim: int, s: slice) -> Any:
+def _slice_known(out: Any, axis: int, dim: int, s: slice) -> Any:
     start, stop, step = s.indices(dim)
     picked = range(start, stop, step)
     n = len(picked)
     if n == dim and step == 1:
         return out
     if n == 0:
-        return _block(K, out, axis, 0, 0)
+        return _block(out, axis, 0, 0)
     if step == 1:
-        return _block(K, out, axis, start, n)
+        return _block(out, axis, start, n)
     if step == -1:
-        block = out if n == dim else _block(K, out, axis, picked[-1], n)
+        block = out if n == dim else _block(out, axis, picked[-1], n)
         return K.reverse(block, axis)
-    return _gather_axis(K, out, axis, list(picked))
+    return _gather_axis(out, axis, list(picked))
 
 
-def _gather_axis(K: Any, out: Any, axis: int, indices: list[int]) -> Any:
+def _gather_axis(out: Any, axis: int, indices: list[int]) -> Any:
     import numpy as np
 
     idx = np.asarray(indices, dtype="int64")
@@ -166,7 +157,7 @@ def _gather_axis(K: Any, out: Any, axis: int, indices: list[int]) -> Any:
     return K.permute_dimensions(K.gather(K.permute_dimensions(out, order), idx), back)
 
 
-def _slice_unknown(K: Any, out: Any, axis: int, s: slice, x: Any, key: Any) -> Any:
+def _slice_unknown(out: Any, axis: int, s: slice, x: Any, key: Any) -> Any:
     """An axis of unknown length: bounds counted from the start are slices; bounds
     counted from the end are slices of the reversed axis."""
     start, stop, step = s.start, s.stop, 1 if s.step is None else s.step
@@ -180,31 +171,30 @@ def _slice_unknown(K: Any, out: Any, axis: int, s: slice, x: Any, key: Any) -> A
     lo = 0 if start is None else start
     if stop is None:
         if lo >= 0:
-            return out if lo == 0 else _block(K, out, axis, lo, -1)
-        return K.reverse(_block(K, K.reverse(out, axis), axis, 0, -lo), axis)
+            return out if lo == 0 else _block(out, axis, lo, -1)
+        return K.reverse(_block(K.reverse(out, axis), axis, 0, -lo), axis)
     if lo >= 0 and stop >= 0:
-        return _block(K, out, axis, lo, max(stop - lo, 0))
+        return _block(out, axis, lo, max(stop - lo, 0))
     if lo < 0 and stop < 0:  # the last -lo, less the last -stop: in the reversed axis
-        return K.reverse(_block(K, K.reverse(out, axis), axis, -stop, max(stop - lo, 0)),
+        return K.reverse(_block(K.reverse(out, axis), axis, -stop, max(stop - lo, 0)),
                          axis)
     if lo >= 0:  # stop < 0: drop the last -stop, then the first lo
-        trimmed = K.reverse(_block(K, K.reverse(out, axis), axis, -stop, -1), axis)
-        return trimmed if lo == 0 else _block(K, trimmed, axis, lo, -1)
+        trimmed = K.reverse(_block(K.reverse(out, axis), axis, -stop, -1), axis)
+        return trimmed if lo == 0 else _block(trimmed, axis, lo, -1)
     raise InvalidArgumentError(
         f"{x!r}[{_show(key)}]: axis {axis} has unknown length, so a slice from the end "
         f"({start}) to a position from the start ({stop}) has an unknown size.\n"
         f"Fix: give the placeholder that dimension, or slice in two steps.")
 
 
-def _take(K: Any, out: Any, axis: int, dim: int | None, index: int, x: Any,
-          key: Any) -> Any:
+def _index(out: Any, axis: int, dim: int | None, index: int, x: Any, key: Any) -> Any:
     """One entry of an axis (kept as a size-1 axis; squeezed by the caller)."""
     if dim is not None:
         if not -dim <= index < dim:
             raise AxisError(
                 f"{x!r}[{_show(key)}]: index {index} is out of bounds for axis {axis} "
                 f"with size {dim}.")
-        return _block(K, out, axis, index % dim, 1)
+        return _block(out, axis, index % dim, 1)
     if index >= 0:
-        return _block(K, out, axis, index, 1)
-    return _block(K, K.reverse(out, axis), axis, -index - 1, 1)
+        return _block(out, axis, index, 1)
+    return _block(K.reverse(out, axis), axis, -index - 1, 1)

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from .. import backend as K
 from .._errors import InvalidArgumentError
-from ._eval import call, run, topo_order
+from ._eval import Plan, call, topo_order
 from ._placeholder import placeholder
 from ._symbol import Symbol, TensorSpec
 from ._trace import spec_of, trace
@@ -65,6 +65,15 @@ class Scan:
         self.captured = [s for s in self.order if s.op in LEAVES and s.id not in inner]
         self.elem_spec = espec
         self._backward: tuple[list[Symbol], list[Any], list[Symbol]] | None = None
+        self._plans: dict[str, Plan] = {}
+
+    def plan(self, backend: Any, order: list[Symbol], slot: str) -> Plan:
+        """The step's ``forward`` or ``backward`` graph prepared for ``backend`` (kept:
+        a loop evaluates it once per step)."""
+        plan = self._plans.get(slot)
+        if plan is None or plan.backend is not backend:
+            plan = self._plans[slot] = Plan(backend, order)
+        return plan
 
     # -- forward ------------------------------------------------------------------------
     def steps(self, backend: Any, elems: Any) -> list[int]:
@@ -74,11 +83,12 @@ class Scan:
     def forward(self, backend: Any, elems: Any, states: list[Any], consts: list[Any],
                 captured: list[Any], mask: Any, save: bool = False) -> tuple[Any, ...]:
         outs, saved, prev = [], [], None
+        step = self.plan(backend, self.order, "forward")
         for t in self.steps(backend, elems):
             env = self._env(backend, elems, t, states, consts, captured, mask, prev)
             if save:
                 saved.append((t, list(states), prev))
-            run(backend, self.order, env)
+            step.run(env)
             prev = env[self.out.id]
             states = [env[s.id] for s in self.new_states]
             outs.append(prev)
@@ -145,6 +155,7 @@ class ScanGrad:
                             save=True)
         saved = forward[-1]
         g_placeholders, wanted, order = s.backward_graph()
+        step, step_grad = s.plan(backend, s.order, "forward"), s.plan(backend, order, "backward")
         zeros = backend.ops["zeros_like"]
         g_states = [g if g is not None else zeros(v, backend.ops["dtype"](v), None)
                     for g, v in zip(g_final, forward[2:-1])]
@@ -160,12 +171,12 @@ class ScanGrad:
                 if extra is not None:
                     g_out = extra if g_out is None else call(backend, "add", (g_out, extra))
             env = s._env(backend, elems, t, st, list(consts), list(captured), mask, prev)
-            run(backend, s.order, env)
+            step.run(env)
             out_value = env[s.out.id]
             if g_out is None:
                 g_out = zeros(out_value, backend.ops["dtype"](out_value), None)
             env.update({p.id: g for p, g in zip(g_placeholders, [g_out, *g_states])})
-            run(backend, order, env)
+            step_grad.run(env)
             grads = [None if w is None else (env[w.id] if isinstance(w, Symbol) else w)
                      for w in wanted]
             g_x[t] = grads[0]

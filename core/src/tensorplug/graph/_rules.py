@@ -11,7 +11,7 @@ from .. import _config
 from .._dtypes import accumulate_result, float_result, mean_result, result_type, scalar_kind
 from .._errors import InvalidArgumentError
 from ..backend._validate import check_axes, check_axis, shapes_error
-from ._symbol import TensorSpec
+from ._symbol import Symbol, TensorSpec
 
 Shape = tuple[int | None, ...]
 Rule = Callable[..., TensorSpec]
@@ -192,16 +192,16 @@ def _permute(x: TensorSpec, pattern: tuple[int, ...]) -> TensorSpec:
 
 
 @rule("reshape")
-def _reshape(x: TensorSpec, shape: tuple[int, ...]) -> TensorSpec:
-    out: list[int | None] = list(shape)
-    if -1 in shape:
-        known = [d for d in x.shape]
-        rest = math.prod(d for d in shape if d != -1)
-        if None in known or rest == 0:
-            out[shape.index(-1)] = None
-        else:
-            out[shape.index(-1)] = math.prod(known) // rest  # type: ignore[arg-type]
-    elif None not in x.shape and math.prod(x.shape) != math.prod(shape):  # type: ignore
+def _reshape(x: TensorSpec, shape: tuple[Any, ...]) -> TensorSpec:
+    """Also ``reshape_dynamic``'s spec, whose shape holds 0-d symbols: sizes unknown
+    until the graph runs."""
+    out: list[int | None] = [None if isinstance(d, Symbol) else d for d in shape]
+    dynamic = None in out
+    if -1 in out:
+        rest = 0 if dynamic else math.prod(d for d in out if d != -1)  # type: ignore[misc]
+        known = x.shape
+        out[out.index(-1)] = None if None in known or not rest else math.prod(known) // rest  # type: ignore
+    elif not dynamic and None not in x.shape and math.prod(x.shape) != math.prod(shape):  # type: ignore
         raise InvalidArgumentError(f"K.reshape: cannot reshape a tensor of shape {x.shape} "
                                    f"to {shape}.")
     return TensorSpec(tuple(out), x.dtype)

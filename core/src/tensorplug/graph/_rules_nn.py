@@ -226,25 +226,8 @@ def _ctc_cost(y_true: Any, y_pred: TensorSpec, input_length: Any,
 
 
 
-
-def _random_dims(shape: Any) -> tuple[int | None, ...]:
-    """Static dims of a random op's shape: ints stay, symbols are unknown."""
-    if isinstance(shape, Symbol):
-        return (None,) * shape.shape[0]
-    return tuple(None if isinstance(d, Symbol) else int(d) for d in shape)
-
-
-@rule("random_normal", "truncated_normal")
-def _random_normal(shape: Any, mean: Any, stddev: Any, dtype: Any, seed: Any) -> TensorSpec:
-    return TensorSpec(_random_dims(shape), dtype)
-
-
-@rule("random_uniform")
-def _random_uniform(shape: Any, minval: Any, maxval: Any, dtype: Any,
-                    seed: Any) -> TensorSpec:
-    return TensorSpec(_random_dims(shape), dtype)
-
-
-@rule("random_binomial")
-def _random_binomial(shape: Any, p: Any, dtype: Any, seed: Any) -> TensorSpec:
-    return TensorSpec(_random_dims(shape), dtype)
+@rule("random_normal", "truncated_normal", "random_uniform", "random_binomial")
+def _random(shape: tuple[Any, ...], *rest: Any) -> TensorSpec:
+    """A draw recorded for a shape holding symbols: those sizes are unknown until it
+    runs; the dtype is the second-to-last argument of every random op."""
+    return TensorSpec(tuple(None if isinstance(d, Symbol) else d for d in shape), rest[-2])

@@ -56,7 +56,9 @@ ERRORS = (*FAST_ERRORS, *_STATUS, AttributeError)
 __all__ = ["ERRORS", "OP_TYPES", "context_module", "execute"]
 
 #: Generated op function -> (op type, its attributes' default values as name, value
-#: pairs), exactly as the function passes them to ``TFE_Py_FastPathExecute``.
+#: pairs), exactly as the function passes them to ``TFE_Py_FastPathExecute``. The fast
+#: paths read their op types here, so this checked table is the only place they are
+#: written.
 OP_TYPES: dict[Callable[..., Any], tuple[str, tuple[Any, ...]]] = {
     gm.add_v2: ("AddV2", ()),
     gm.sub: ("Sub", ()),
@@ -86,6 +88,6 @@ OP_TYPES: dict[Callable[..., Any], tuple[str, tuple[Any, ...]]] = {
     gm.prod: ("Prod", ()),
     gm.mat_mul: ("MatMul", ("transpose_a", False, "transpose_b", False,
                             "grad_a", False, "grad_b", False)),
-    gm.cast: ("Cast", ()),  # DstT is the call's; Truncate False
+    gm.cast: ("Cast", ("Truncate", False)),  # DstT is the call's
     ga.reshape: ("Reshape", ()),
 }

@@ -87,6 +87,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     for name, op in OPS.items():
         _binary(ns, name, op)
     real_div, select = gm.real_div, gm.select_v2
+    real_div_type = OP_TYPES[real_div][0]
 
     @ns.impl()
     def divide(x: Any, y: Any) -> Any:
@@ -94,7 +95,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
             try:
                 ctx = context_module._context
                 if ctx._thread_local_data.is_eager:
-                    return execute(ctx, "RealDiv", None, x, y)
+                    return execute(ctx, real_div_type, None, x, y)
                 return real_div(x, y)
             except ERRORS:
                 pass

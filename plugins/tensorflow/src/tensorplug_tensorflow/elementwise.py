@@ -89,6 +89,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     same_dtype(ns, "sign", gm.sign)
     same_dtype(ns, "square", gm.square, on_bool=ga.identity)
     maximum, sqrt_op, power, clip_by_value = gm.maximum, gm.sqrt, gm._pow, gm._clip_by_value
+    clip_type = OP_TYPES[clip_by_value][0]
     round_op = gm.round
 
     @ns.impl()
@@ -125,7 +126,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
             try:
                 ctx = context_module._context
                 if ctx._thread_local_data.is_eager:
-                    return execute(ctx, "ClipByValue", None, x, min_value, max_value)
+                    return execute(ctx, clip_type, None, x, min_value, max_value)
                 return clip_by_value(x, min_value, max_value)
             except ERRORS:
                 pass

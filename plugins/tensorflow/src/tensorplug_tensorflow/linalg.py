@@ -100,7 +100,7 @@ def _prod(values: list[Any]) -> Any:
 def build(tf: ModuleType, **options: Any) -> Impls:
     ns = Impls("tensorplug_tensorflow.linalg")
     mat_mul, transpose_op = gm.mat_mul, ga.transpose
-    MAT_MUL_ATTRS = OP_TYPES[mat_mul][1]  # noqa: N806
+    mat_mul_type, mat_mul_attrs = OP_TYPES[mat_mul]
 
     @ns.impl()
     def dot(x: Any, y: Any) -> Any:
@@ -109,7 +109,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
                 try:
                     ctx = context_module._context
                     if ctx._thread_local_data.is_eager:
-                        return execute(ctx, "MatMul", None, x, y, *MAT_MUL_ATTRS)
+                        return execute(ctx, mat_mul_type, None, x, y, *mat_mul_attrs)
                     return mat_mul(x, y)
                 except ERRORS:
                     pass

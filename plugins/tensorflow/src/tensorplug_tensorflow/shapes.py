@@ -17,7 +17,7 @@ from tensorplug import backend as K
 
 from . import _consts
 from ._convert import ET, NATIVE, TF, dims, promote_list, rank, to_tensor
-from ._fast import ERRORS, context_module, execute
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 
 _INDEX_DTYPES = ("int32", "int64")
@@ -43,6 +43,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
     ns = Impls("tensorplug_tensorflow.shapes")
     reshape_op, transpose_op, tile_op = ga.reshape, ga.transpose, ga.tile
     const, cached = _consts.const, _consts.cache().get
+    reshape_type = OP_TYPES[reshape_op][0]
 
     def tensor(x: Any) -> Any:
         return x if type(x) is ET else to_tensor(x)
@@ -56,7 +57,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
             try:
                 ctx = context_module._context
                 if ctx._thread_local_data.is_eager:
-                    return execute(ctx, "Reshape", None, x, c)
+                    return execute(ctx, reshape_type, None, x, c)
             except ERRORS:
                 pass
             return reshape_op(x, c)

@@ -11,7 +11,7 @@ from tensorflow.python.ops import gen_math_ops
 
 from . import _dlpack
 from ._convert import ET, NATIVE, TF, dtype_of, to_tensor
-from ._fast import ERRORS, context_module, execute
+from ._fast import ERRORS, OP_TYPES, context_module, execute
 from ._impls import Impls
 from ._variable import Variable
 
@@ -19,6 +19,7 @@ from ._variable import Variable
 def build(tf: ModuleType, **options: Any) -> Impls:
     ns = Impls("tensorplug_tensorflow.tensors")
     gen_cast = gen_math_ops.cast
+    cast_type, cast_attrs = OP_TYPES[gen_cast]
 
     @ns.impl()
     def convert_to_tensor(x: Any, dtype: Any) -> Any:
@@ -108,7 +109,7 @@ def build(tf: ModuleType, **options: Any) -> Impls:
             try:
                 ctx = context_module._context
                 if ctx._thread_local_data.is_eager:
-                    return execute(ctx, "Cast", None, x, "DstT", to, "Truncate", False)
+                    return execute(ctx, cast_type, None, x, "DstT", to, *cast_attrs)
             except ERRORS:
                 pass
             return gen_cast(x, to)
